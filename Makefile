@@ -1,0 +1,67 @@
+# Two commands do all set-up on a fresh machine (both idempotent: a second run reinstalls nothing):
+#   make reproduce   # regenerate every figure and table under figures/ (PROFILE=smoke; PROFILE=paper on a GPU)
+#   make test        # nbdev_test over all notebooks + pytest (integration, bad input, docs site in Chromium)
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+PYTHON ?= python3
+PROFILE ?= smoke
+SEED ?= 0
+DEVICE ?= auto
+OUT ?= figures
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.bootstrap-done
+KERNEL := intervention_distill
+export PYTHONHASHSEED := 0
+export MPLBACKEND := Agg
+
+.PHONY: reproduce test check export clean-nbs readme docs lab chromium bootstrap
+
+bootstrap: $(STAMP)
+
+# The virtual environment, the package (editable, with dev extras) and the project's Jupyter kernel.
+# Re-done only when settings.ini or setup.py change.
+$(STAMP): settings.ini setup.py
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip setuptools wheel
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m ipykernel install --sys-prefix --name $(KERNEL) --display-name 'Python (intervention_distill)'
+	touch $(STAMP)
+
+reproduce: $(STAMP)
+	$(BIN)/python -m intervention_distill.reproduce --profile $(PROFILE) --seed $(SEED) --device $(DEVICE) --out $(OUT)
+
+# Notebook tests write their artefacts to _test_out/, never into figures/.
+test: $(STAMP) chromium
+	rm -rf _test_out && mkdir -p _test_out
+	ID_OUT_DIR=$(CURDIR)/_test_out $(BIN)/nbdev_test --n_workers 1 --timing
+	ID_OUT_DIR=$(CURDIR)/_test_out $(BIN)/python -m pytest -q tests
+
+# Notebooks and package in sync, notebooks clean, README current (CI runs this on a clean checkout).
+check: $(STAMP)
+	$(BIN)/nbdev_export
+	$(BIN)/nbdev_clean
+	$(BIN)/python tools/make_readme.py
+	@git diff --exit-code --stat -- intervention_distill nbs README.md || \
+	  (echo 'ERROR: notebooks, package or README out of sync: run `make export readme` (nbdev_export, nbdev_clean, README) and commit' >&2; exit 1)
+	@test -z "$$(git status --porcelain --untracked-files=all -- intervention_distill)" || \
+	  (echo 'ERROR: nbdev_export created files that are not committed:' >&2; git status --porcelain -- intervention_distill >&2; exit 1)
+
+export: $(STAMP)
+	$(BIN)/nbdev_export
+	$(BIN)/nbdev_clean
+
+readme: $(STAMP)
+	$(BIN)/python tools/make_readme.py
+
+# Static docs site in _docs/, built offline (no Quarto): nbdev_proc_nbs + nbconvert + mkdocs, math as MathML.
+# Users with Quarto can still run `nbdev_docs` (nbs/_quarto.yml is kept).
+docs: $(STAMP)
+	$(BIN)/python tools/build_docs.py --out _docs
+
+lab: $(STAMP)
+	$(BIN)/jupyter lab --notebook-dir=nbs
+
+# Debian's chromium for the docs-site browser test; installed when missing and we may use apt.
+chromium:
+	@bash tools/ensure_chromium.sh
