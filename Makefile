@@ -30,6 +30,7 @@ $(STAMP): settings.ini setup.py
 
 reproduce: $(STAMP)
 	$(BIN)/python -m intervention_distill.reproduce --profile $(PROFILE) --seed $(SEED) --device $(DEVICE) --out $(OUT)
+	$(BIN)/python tools/make_readme.py
 
 # Notebook tests write their artefacts to _test_out/, never into figures/.
 test: $(STAMP) chromium
