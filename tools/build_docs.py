@@ -22,14 +22,28 @@ from make_readme import results_markdown
 DIRECTIVE_RE = re.compile(r'^\s*#\|\s*([\w-]+)\s*:?\s*(.*?)\s*$')
 
 
-def process_notebooks(n_workers:int=0) -> Path:
+def stage_executed(executed:Path|None) -> Path:
+    """Notebooks to document: `nbs/`, with each notebook replaced by its executed copy from the last reproduction
+    run (`figures/executed/`) when there is one, so that pages show the figures and numbers of that run."""
+    stage = ROOT/'_site_src'/'nbs'
+    shutil.rmtree(stage, ignore_errors=True); shutil.copytree(ROOT/'nbs', stage)
+    for ex in sorted(executed.glob('*.ipynb')) if executed and executed.is_dir() else []:
+        if not (stage/ex.name).exists(): continue
+        nb = nbformat.read(ex, as_version=4)
+        nb.cells = [c for c in nb.cells if not {'injected-parameters', 'papermill-error-cell-tag'} & set(c.metadata.get('tags', []))]
+        nb.metadata.pop('papermill', None)
+        nbformat.write(nb, stage/ex.name)
+    return stage
+
+
+def process_notebooks(nbs:Path, n_workers:int=0) -> Path:
     "nbdev's notebook processing for docs (the Quarto-free part of `nbdev_proc_nbs`); returns the `_proc` folder."
     from nbdev.quarto import refresh_quarto_yml
     from nbdev.serve import proc_nbs
     import nbdev.doclinks
     refresh_quarto_yml()
     nbdev.doclinks._build_modidx()
-    return Path(proc_nbs(n_workers=n_workers, force=True))
+    return Path(proc_nbs(path=str(nbs), n_workers=n_workers, force=True))
 
 
 def _directives(src:str) -> tuple[dict, str]:
@@ -97,10 +111,10 @@ def write_mkdocs_yml(src:Path, pages:list[tuple[str, str]], site_dir:Path) -> Pa
     return path
 
 
-def build(out:Path, n_workers:int=0) -> Path:
-    proc = process_notebooks(n_workers)
+def build(out:Path, executed:Path|None=ROOT/'figures'/'executed', n_workers:int=0) -> Path:
     src = ROOT/'_site_src'
     shutil.rmtree(src, ignore_errors=True); (src/'docs').mkdir(parents=True)
+    proc = process_notebooks(stage_executed(executed), n_workers)
     index = proc/'index.ipynb'
     nbs = sorted(p for p in proc.glob('*.ipynb') if p != index and not p.name.startswith('_'))
     pages = [notebook_to_markdown(index, src/'docs')] if index.exists() else []
@@ -117,6 +131,8 @@ def build(out:Path, n_workers:int=0) -> Path:
 if __name__ == '__main__':
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument('--out', default='_docs', help='site folder (default: _docs)')
+    ap.add_argument('--executed', default='figures/executed',
+                    help='executed notebooks whose outputs the pages show (default: the last `make reproduce`); "" for none')
     ap.add_argument('--workers', type=int, default=0, help='notebook-processing workers (0: in this process)')
     a = ap.parse_args()
-    print(f"docs site written to {build(Path(a.out), a.workers)}/index.html")
+    print(f"docs site written to {build(Path(a.out), Path(a.executed) if a.executed else None, a.workers)}/index.html")
