@@ -5,7 +5,7 @@
 # %% ../nbs/05_loading.ipynb #e54493ed
 from __future__ import annotations
 from dataclasses import dataclass
-from typing import Sequence
+from typing import Iterable, Sequence
 
 # %% auto #0
 __all__ = ['META_KEYS', 'toy_fields', 'ViewConfig', 'PlateStats', 'plate_stats', 'check_centroids', 'cell_crops', 'dihedral',
@@ -255,6 +255,8 @@ class MultiscaleDataset(Dataset):
 # %% ../nbs/05_loading.ipynb #a22e4d41
 class ViewLoader(DataLoader):
     "A `DataLoader` whose `set_epoch` reseeds both the shuffling and the augmentations."
+    # an explicit signature: torch's own `DataLoader.__init__` annotations cannot be evaluated (breaks `show_doc`)
+    def __init__(self, dataset:Dataset, **kwargs): super().__init__(dataset, **kwargs)
     def set_epoch(self, epoch:int):
         "Shuffle and augment as in `epoch` from the next iteration on."
         if hasattr(self.sampler, 'set_epoch'): self.sampler.set_epoch(int(epoch))
