@@ -49,7 +49,7 @@ def browser_context(tmp_path_factory):
         ctx.close()
 
 
-@pytest.mark.parametrize('page_name', ['index.html', 'core.html', 'theory.html'])
+@pytest.mark.parametrize('page_name', ['index.html', 'core.html', 'risk_bound.html'])
 def test_page_renders_in_chromium(server, site, browser_context, page_name):
     if not (site/page_name).exists(): pytest.skip(f'{page_name} not built (its notebook is not there yet)')
     page = browser_context.new_page()
