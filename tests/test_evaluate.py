@@ -4,7 +4,7 @@ import numpy as np
 import pandas as pd
 import pytest
 from intervention_distill.evaluate import (one_shot, topk_accuracy, bootstrap_ci, seeds_ci, target_discovery, well_profiles,
-                                           plate_normalize, scaffold_split, results_tables, bound_vs_measured, teacher_l1_error)
+                                           plate_normalize, scaffold_split, results_tables, bound_vs_measured)
 
 
 @pytest.fixture(scope='module')
@@ -70,8 +70,9 @@ def test_scaffold_split_and_bound():
     cpds = pd.DataFrame({'compound': list('abcdef'), 'smiles': ['c1ccccc1C', 'c1ccccc1CC', 'C1CCCCC1C', 'C1CCCCC1O', 'c1ccncc1', 'c1ccncc1C']})
     tr, ho = scaffold_split(cpds, 0.3, seed=0)
     assert len(ho) == 2 and sorted(tr + ho) == list('abcdef')
-    with pytest.raises(ValueError, match='frac=0'): scaffold_split(cpds, 0)
+    assert scaffold_split(cpds.drop(columns='smiles').assign(scaffold=['x', 'x', 'y', 'z', 'w', 'w']), 0.3, seed=0)[1] != []
+    with pytest.raises(ValueError, match='got 0'): scaffold_split(cpds, 0)
+    with pytest.raises(ValueError, match="'scaffold' and 'smiles'"): scaffold_split(cpds[['compound']])
     b = bound_vs_measured(0.25, 0.2, 0.05, 1000, teacher_error=0.1)
     assert b.bound.item() == pytest.approx(0.27782, abs=1e-5) and b.holds.item()
-    assert teacher_l1_error([[0.5, 0.5]], [[1.0, 0.0]]) == 1.0
     with pytest.raises(ValueError, match='epsilon'): bound_vs_measured(0.2, 0.2, 0.05, 1000, teacher_error=-1)
