@@ -98,7 +98,7 @@ def bench_setting(name:str, device, steps:int, warmup:int, workers:int|None, see
     load = loader_rate(images, cfg, device, n_batches=max(4, min(steps, 2 * len(images) // cfg.batch_size)))
     return dict(setting=name, device=s['device_name'] if device.type == 'cuda' else f"{platform.machine()} CPU, {torch.get_num_threads()} thread(s)",
                 backbone=s['student']['backbone'], batch=cfg.batch_size, crops=cfg.n_crops, amp=s['amp'].replace('torch.', ''),
-                compile=s['compile'], workers=cfg.num_workers, bare_steps_per_s=bare, loop_steps_per_s=loop, loop_over_bare=loop / bare,
+                compile=s["compile"], workers=s["num_workers"], bare_steps_per_s=bare, loop_steps_per_s=loop, loop_over_bare=loop / bare,
                 loader_fields_per_s=load, loop_fields_per_s=loop * cfg.batch_size, loader_over_consumption=load / (loop * cfg.batch_size),
                 peak_mb_bare=bare_mem, peak_mb_loop=loop_mem)
 
@@ -109,7 +109,7 @@ def main():
     ap.add_argument('--device', default='auto')
     ap.add_argument('--steps', type=int, default=40, help='timed steps of the bare step and of the loop')
     ap.add_argument('--warmup', type=int, default=5, help='untimed steps first')
-    ap.add_argument('--workers', type=int, default=None, help="loader workers (default: the profile's)")
+    ap.add_argument('--workers', type=int, default=None, help="loader workers (default: the loop's, 0 on a CPU and the free cores on a GPU)")
     ap.add_argument('--threads', type=int, default=1, help='torch threads (CPU)')
     ap.add_argument('--repeats', type=int, default=1, help='repeat each measurement and keep the median ratio row')
     ap.add_argument('--seed', type=int, default=0)
