@@ -1,0 +1,85 @@
+"""The experiment runner as the artefact notebooks use it: method names and budgets checked before any training, the
+cache round trip, the loss of the risk bound, the verdict sentences, and the real-data loader refusing incomplete
+folders by name. Nothing here trains a network (the notebook 13 tests do, on a tiny budget)."""
+import shutil
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from intervention_distill.experiments import (ABLATIONS, TAU_SWEEP, ExperimentConfig, MethodRun, cache_path, load_profile_world, load_run,
+                                              method_spec, save_run, seeds_for, target_losses, verdict, with_temperature)
+from intervention_distill.formats import write_examples
+
+
+@pytest.mark.parametrize('name, msg', [('byol', "unknown method 'byol'"), ('ours_tau_0', "'ours_tau_0'"), ('ours_tau_abc', "'ours_tau_abc'"),
+                                       ('', "unknown method ''")])
+def test_unknown_methods_are_named(name, msg):
+    with pytest.raises(ValueError, match=msg.replace('(', r'\(')): method_spec(name)
+
+
+def test_method_specs():
+    assert [method_spec(m).name for m in ABLATIONS] == list(ABLATIONS)
+    assert [method_spec(f'ours_tau_{t:g}').tau for t in TAU_SWEEP] == list(TAU_SWEEP)
+    assert method_spec('features').kind == 'baseline' and method_spec('clip').kind == 'baseline'
+    assert method_spec('ours_identity_targets').targets == 'identity'
+
+
+@pytest.mark.parametrize('kw, msg', [(dict(profile='huge'), "'huge'"), (dict(heldout_frac=0.0), 'heldout_frac'), (dict(n_folds=1), 'n_folds'),
+                                     (dict(device='tpu'), "'tpu'")])
+def test_bad_experiment_configs(kw, msg):
+    with pytest.raises(ValueError, match=msg): ExperimentConfig(**kw)
+
+
+def test_budget_hash_and_seeds():
+    assert ExperimentConfig(device='cpu').key() == ExperimentConfig().key() != ExperimentConfig(max_steps=5).key()
+    assert seeds_for('smoke', 2) == [2] and seeds_for('paper', 2) == [2, 3, 4]
+
+
+def test_cache_round_trip(tmp_path):
+    rng = np.random.default_rng(0)
+    run = MethodRun('ours', 3, rng.normal(size=(5, 4)).astype(np.float32), np.zeros((0, 4), np.float32),
+                    {'targets': np.full((5, 2), 0.5, np.float32), 'train_fields': np.arange(3), 'info': {'method': 'ours', 'seed': 3, 'x': [1, 2]}})
+    back = load_run(save_run(run, tmp_path/'r.npz'))
+    assert back.cached and (back.method, back.seed) == ('ours', 3)
+    np.testing.assert_array_equal(back.embeddings, run.embeddings); np.testing.assert_array_equal(back.extras['targets'], run.extras['targets'])
+    assert back.extras['info'] == run.extras['info'] and back.knockout_embeddings.shape == (0, 4)
+    assert not list(tmp_path.glob('*.tmp'))                                   # written atomically
+    (tmp_path/'bad.npz').write_bytes(b'junk')
+    with pytest.raises(ValueError, match='bad.npz'): load_run(tmp_path/'bad.npz')
+
+
+def test_target_losses():
+    np.testing.assert_allclose(target_losses([[0.25, 0.75], [1e-9, 1 - 1e-9]], [[0.5, 0.5], [1.0, 0.0]], 4.0),
+                               [0.5 * (np.log(4) + np.log(4 / 3)), 4.0])
+    with pytest.raises(ValueError, match='one shape'): target_losses([[1.0]], [[0.5, 0.5]])
+    with pytest.raises(ValueError, match='loss_cap'): target_losses([[1.0]], [[1.0]], 0)
+
+
+def test_verdict():
+    t = pd.DataFrame({'method': ['ours', 'b'], 'm': [0.2, 0.4], 'm_lo': [0.1, 0.3], 'm_hi': [0.25, 0.5]})
+    assert 'ours does **not** win: b is best' in verdict(t, ['m']) and 'separate' in verdict(t, ['m'])
+    assert verdict(t.assign(m=[0.5, 0.4]), ['m']).startswith('- **m**: ours is best')
+    with pytest.raises(ValueError, match="'ours' is not a method"): verdict(t.iloc[1:], ['m'])
+
+
+def test_with_temperature_refuses_bad_tau():
+    with pytest.raises(ValueError, match='got -1'): with_temperature(object(), -1)
+
+
+def test_profile_world_needs_all_three_kinds(tmp_path):
+    write_examples(tmp_path/'all')
+    shutil.copytree(tmp_path/'all'/'l1000', tmp_path/'no_cp'/'l1000'); shutil.copytree(tmp_path/'all'/'compounds', tmp_path/'no_cp'/'compounds')
+    with pytest.raises(ValueError, match='lacks Cell Painting profiles'): load_profile_world(tmp_path/'no_cp')
+    shutil.copytree(tmp_path/'all'/'cellpainting', tmp_path/'no_l1000'/'cellpainting')
+    with pytest.raises(ValueError, match='lacks L1000 signatures'): load_profile_world(tmp_path/'no_l1000')
+    pw = load_profile_world(tmp_path/'all')
+    assert len(pw.images) == 3 and pw.report['n_wells_dropped'] == 1 and pw.expr.n_obs == 5
+
+
+def test_cache_names_change_with_budget(tmp_path):
+    class W: profile, seed = 'smoke', 0
+    w = W(); w.images = type('I', (), {'meta': pd.DataFrame({'compound': ['a']})})(); w.compounds = pd.DataFrame({'compound': ['a'], 'smiles': ['C']})
+    a = cache_path(tmp_path, 'ours', 0, w, ExperimentConfig())
+    assert a.name.startswith('ours_s0_smoke_') and a.suffix == '.npz'
+    assert a != cache_path(tmp_path, 'ours', 0, w, ExperimentConfig(max_steps=3)) != cache_path(tmp_path, 'ours', 1, w, ExperimentConfig())
