@@ -614,15 +614,15 @@ def fit_context(adata:ad.AnnData, profile:str='smoke', seed:int=0, adversarial:b
     S = settings or context_settings(profile)
     adata = adata[adata.obs.compound.astype(str) != ''] if 'compound' in adata.obs else adata
     if adata.n_obs == 0: raise ValueError("no compound profiles to fit the context encoder on")
-    vocab = GeneVocab.from_genes(list(adata.var_names))
+    genes = list(adata.var_names)
+    if use_pbmc:        # one vocabulary over both gene sets (as scGPT's), so profiles need not contain every PBMC gene
+        import scanpy as sc
+        genes += [g for g in sc.datasets.pbmc68k_reduced().raw.var_names if g not in set(adata.var_names)]
+    vocab = GeneVocab.from_genes(genes)
     edges = global_bin_edges(adata.X, S.encoder.n_bins)
     corpus = expr_corpus(adata, vocab, S.encoder.n_bins, edges)
     corpora = [corpus]
-    if use_pbmc:
-        import scanpy as sc
-        g = sc.datasets.pbmc68k_reduced().raw.var_names
-        if g.isin(adata.var_names).all(): corpora.insert(0, pbmc_corpus(vocab, S.encoder.n_bins))
-        else: raise ValueError(f"{int((~g.isin(adata.var_names)).sum())} PBMC gene(s) missing from the profiles: {_preview(g[~g.isin(adata.var_names)])}")
+    if use_pbmc: corpora.insert(0, pbmc_corpus(vocab, S.encoder.n_bins))
     torch.manual_seed(seed)
     enc = GeneTokenEncoder(len(vocab), S.encoder, vocab.pad_id).to(device)
     ph = pretrain(enc, corpora, vocab, S, seed=seed)

@@ -27,7 +27,7 @@ import torch.nn.functional as F
 from tqdm.auto import tqdm
 from .core import get_profile, pick_device
 from .codebook import Codebook, build_codebook
-from .teacher import (CrossFitTeacher, TeacherConfig, cell_context, teacher_config, crossfit_teachers, teacher_targets,
+from .teacher import (CrossFitTeacher, TeacherConfig, encoder_context, teacher_config, crossfit_teachers, teacher_targets,
                                           predict_proba, save_teacher, load_teacher, moa_code_distribution, teacher_error, murcko_scaffolds)
 from .loading import ViewConfig
 from .train import TrainConfig, Targets, student_for, train, warmup_cosine
@@ -127,21 +127,24 @@ def split_fields(world, seed:int, frac:float=HELDOUT_FRAC) -> tuple[list[str], l
     tr, ho = scaffold_split(world.compounds, frac, seed)
     return tr, ho, np.flatnonzero(world.images.meta.compound.isin(tr).to_numpy())
 
-def context_table(world, seed:int, dim:int=8, informative:bool=True) -> pd.DataFrame:
-    "Cell type → context vector (the teacher's stand-in `cell_context`); `informative=False`: the same zero vector for every cell type."
-    ctx = cell_context(sorted(set(world.cell_types_expr) | set(world.cell_types_imaging)), dim=dim, seed=seed)
-    return ctx if informative else ctx * 0.0
+def context_table(world, seed:int, dim:int=8, informative:bool=True, expr=None) -> pd.DataFrame:
+    """Cell type → context vector from the `07_context` encoder fitted on `expr` (default: all of `world.expr`), as in
+    `train.build_data`; `informative=False`: the same zero vector (`dim` wide) for every cell type, with no fitting."""
+    cts = sorted(set(world.cell_types_expr) | set(world.cell_types_imaging))
+    if not informative: return pd.DataFrame(0.0, index=cts, columns=[f'ctx_{i}' for i in range(dim)])
+    return encoder_context(world.expr if expr is None else expr, cts, world.profile, seed,
+                           steps=100 if world.profile == 'smoke' else None)
 
 def build_teacher(world, codebook:Codebook, train_compounds:Sequence[str], seed:int, exp:ExperimentConfig,
                   context:bool=True, cache_dir:str|Path|None=None) -> CrossFitTeacher:
     "Cross-fitted teachers on the transcriptomes of `train_compounds` only; saved to / read back from `cache_dir` when given."
     path = None
     if cache_dir is not None:
-        key = hashlib.sha256(f"{world_key(world)}|{exp.key()}|{seed}|{int(context)}|{sorted(map(str, train_compounds))}".encode()).hexdigest()[:12]
+        key = hashlib.sha256(f"encoder-context|{world_key(world)}|{exp.key()}|{seed}|{int(context)}|{sorted(map(str, train_compounds))}".encode()).hexdigest()[:12]
         path = Path(cache_dir)/f"teacher_s{seed}_{'ctx' if context else 'noctx'}_{key}.pt"
         if path.exists(): return load_teacher(path, codebook)
     expr = world.expr[world.expr.obs.compound.isin(list(train_compounds)).to_numpy()]
-    xfit = crossfit_teachers(expr, codebook, context_table(world, seed, exp.context_dim, context), exp.teacher_cfg(seed),
+    xfit = crossfit_teachers(expr, codebook, context_table(world, seed, exp.context_dim, context, expr=expr), exp.teacher_cfg(seed),
                              n_folds=min(exp.n_folds, expr.n_obs))
     if path is not None: save_teacher(xfit, path)
     return xfit
@@ -201,11 +204,6 @@ class _CodeProbs(nn.Module):
     def __init__(self, student): super().__init__(); self.student, self.view = student, student.view
     def embed(self, field, crops=None, crop_mask=None): return F.softmax(self.student(field, crops, crop_mask)['logits'].float(), -1)
 
-def _loader_cfg(tc:TrainConfig) -> TrainConfig:
-    "`tc` with a concrete worker count (the baselines' loop reads `num_workers` as a number)."
-    if tc.num_workers is not None: return tc
-    return replace(tc, num_workers=tc.workers(pick_device(tc.device)) if hasattr(tc, 'workers') else 0)
-
 def run_method(name:str, world, seed:int, exp:ExperimentConfig|None=None, teachers:dict|None=None,
                cache_dir:str|Path|None=None) -> MethodRun:
     "Train method `name` with `seed` on the training compounds of `world` (scaffold split of `seed`) and embed every field."
@@ -223,7 +221,7 @@ def run_method(name:str, world, seed:int, exp:ExperimentConfig|None=None, teache
         E, K, loss, source = profile_baseline(name, world, tc)
         extras['loss'] = loss
     elif spec.kind == 'baseline':
-        run = train_baseline(name, world, _loader_cfg(tc), seed=seed, train_fields=train_fields)
+        run = train_baseline(name, world, tc, seed=seed, train_fields=train_fields)
         E, K, h = run.embeddings, run.knockout_embeddings, run.model.history
         extras['loss'] = h.loss.to_numpy(np.float32) if len(h) else np.zeros(0, np.float32)
         source = f"baseline {name} (11_baselines)"

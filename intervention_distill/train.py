@@ -443,9 +443,10 @@ def build_data(profile:str='smoke', seed:int=0, data:str='world', targets:str='t
     train_cpds, _ = scaffold_split(world.compounds, HELDOUT_FRAC, seed)
     train_fields = np.flatnonzero(world.images.meta.compound.isin(train_cpds).to_numpy())
     if targets == 'prior': return world.images, make_targets(world, cb), train_fields
-    from intervention_distill.teacher import cell_context, teacher_config, crossfit_teachers, teacher_targets
+    from intervention_distill.teacher import encoder_context, teacher_config, crossfit_teachers, teacher_targets
     expr = world.expr[world.expr.obs.compound.isin(train_cpds).to_numpy()]
-    context = cell_context(sorted(set(world.cell_types_expr) | set(world.cell_types_imaging)), dim=8, seed=seed)
+    context = encoder_context(expr, sorted(set(world.cell_types_expr) | set(world.cell_types_imaging)), profile, seed,   # 07_context encoder
+                              steps=100 if profile == 'smoke' else None)
     xfit = crossfit_teachers(expr, cb, context, teacher_config(profile, seed=seed), n_folds=5)
     with warnings.catch_warnings():          # unprofiled compounds get the chemistry prior (announced by teacher_targets)
         warnings.simplefilter('ignore')
