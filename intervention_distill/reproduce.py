@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 # %% auto #0
-__all__ = ['NOTEBOOK_RE', 'RUNNER_NOTEBOOK', 'ARTIFACT_KINDS', 'pipeline_notebooks', 'changed_artifacts', 'git_commit',
-           'write_manifest', 'NotebookFailed', 'reproduce', 'main']
+__all__ = ['NOTEBOOK_RE', 'RUNNER_NOTEBOOK', 'ARTIFACT_KINDS', 'GPU_FLAG', 'pipeline_notebooks', 'changed_artifacts',
+           'git_commit', 'write_manifest', 'without_gpu_cells', 'NotebookFailed', 'reproduce', 'main']
 
 # %% ../nbs/90_reproduce.ipynb #a0b917de
 import papermill as pm
@@ -66,6 +66,18 @@ def write_manifest(out:Path, entries:list[dict], run_info:dict) -> Path:
     tmp.replace(path)
     return path
 
+# %% ../nbs/90_reproduce.ipynb #cd9cda9b
+GPU_FLAG = 'cuda'
+
+def without_gpu_cells(nb_path:str|Path, dest:str|Path) -> Path:
+    "Copy of notebook `nb_path` at `dest` without the cells flagged `#| cuda`; returns `dest`."
+    import nbformat
+    nb = nbformat.read(nb_path, as_version=4)
+    flag = re.compile(rf'^\s*#\|\s*{GPU_FLAG}\s*$', re.M)
+    nb.cells = [c for c in nb.cells if not (c.cell_type == 'code' and flag.search(c.source))]
+    nbformat.write(nb, dest)
+    return Path(dest)
+
 # %% ../nbs/90_reproduce.ipynb #9da74aee
 class NotebookFailed(RuntimeError):
     "A notebook of the pipeline raised; names the notebook and the failing cell."
@@ -97,14 +109,15 @@ def reproduce(profile:str='smoke', seed:int=0, device:str='auto', data_dir:str|N
     commit = git_commit(nbs_dir.parent)
     run_info = dict(profile=profile, seed=seed, device=device, git_commit=commit, python=sys.version.split()[0],
                     notebooks_run=[p.name for p in notebooks], started=time.strftime('%Y-%m-%dT%H:%M:%S'))
-    entries = []
+    entries, on_gpu = [], cfg.torch_device.type == 'cuda'
     bar = tqdm(notebooks, desc='reproduce', unit='nb', disable=not progress)
     for nb in bar:
         bar.set_postfix_str(nb.name)
         executed = out/'executed'/nb.name
         before, t0 = _snapshot(out), time.time()
         try:
-            pm.execute_notebook(str(nb), str(executed), parameters=params, cwd=str(nbs_dir), kernel_name=kernel,
+            src = without_gpu_cells(nb, out/'executed'/f'.input_{nb.name}') if not on_gpu else nb
+            pm.execute_notebook(str(src), str(executed), parameters=params, cwd=str(nbs_dir), kernel_name=kernel,
                                 progress_bar=False, log_output=False)
         except pm.PapermillExecutionError as e:
             write_manifest(out, entries, run_info)
@@ -112,6 +125,7 @@ def reproduce(profile:str='smoke', seed:int=0, device:str='auto', data_dir:str|N
         except Exception as e:
             write_manifest(out, entries, run_info)
             raise NotebookFailed(nb.name, None, f"{type(e).__name__}: {e}", executed) from None
+        if not on_gpu: (out/'executed'/f'.input_{nb.name}').unlink(missing_ok=True)
         secs = round(time.time() - t0, 2)
         entries += [dict(path=p, kind=k, notebook=nb.name, params=params, seed=seed, git_commit=commit, seconds=secs)
                     for p, k in changed_artifacts(before, _snapshot(out))]
