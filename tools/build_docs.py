@@ -120,7 +120,7 @@ def build(out:Path, executed:Path|None=ROOT/'figures'/'executed', n_workers:int=
     pages = [notebook_to_markdown(index, src/'docs')] if index.exists() else []
     pages += [notebook_to_markdown(p, src/'docs') for p in nbs]
     if (ROOT/'figures').is_dir():            # figures the README/index show (committed reproduction outputs)
-        shutil.copytree(ROOT/'figures', src/'docs'/'figures', ignore=shutil.ignore_patterns('executed', '*.pdf'))
+        shutil.copytree(ROOT/'figures', src/'docs'/'figures', ignore=shutil.ignore_patterns('executed', 'cache', '*.pdf'))
     (src/'docs'/'mathml.css').write_text('math[display="block"]{display:block;margin:1em 0;overflow-x:auto}\n')
     yml = write_mkdocs_yml(src, pages, out.resolve())
     subprocess.run([sys.executable, '-m', 'mkdocs', 'build', '--clean', '-q', '-f', str(yml)], check=True, cwd=ROOT,

@@ -7,13 +7,29 @@ with the profile and commit they came from. `make check` regenerates the README 
 """
 from __future__ import annotations
 import json, re, sys
+
+import pandas as pd
 from pathlib import Path
 
 import nbformat
 from nbconvert import MarkdownExporter
 
 ROOT = Path(__file__).resolve().parents[1]
-HEADLINE_TABLES = ['one_shot', 'target_discovery', 'ablations']   # figures/tables/<name>.md, in this order
+HEADLINE_TABLES = {   # figures/tables/<name>.csv → the columns the README shows (each as value [95% CI])
+    'one_shot': ['top1', 'top5', 'moa_top1'],
+    'target_discovery': ['recall_at_1', 'recall_at_5', 'map', 'efaar_recall'],
+    'ablations': ['top1', 'moa_top1', 'map', 'activity_map'],
+}
+HEADLINE_FIGURES = ['embedding_umap_moa', 'retrieval_examples', 'risk_bound_vs_measured']
+
+
+def compact_table(df:pd.DataFrame, metrics:list[str]) -> str:
+    "Markdown table of `method` and each metric as `value [lo, hi]` (the CI columns `<m>_lo`, `<m>_hi`)."
+    cols = {'method': df.method}
+    for m in (m for m in metrics if m in df):
+        ci = [f' [{l:.2f}, {h:.2f}]' if f'{m}_lo' in df else '' for l, h in zip(df.get(f'{m}_lo', df[m]), df.get(f'{m}_hi', df[m]))]
+        cols[m] = [f'{v:.2f}{c}' for v, c in zip(df[m], ci)]
+    return pd.DataFrame(cols).to_markdown(index=False)
 
 
 def results_markdown(figures:Path=ROOT/'figures') -> str:
@@ -23,8 +39,14 @@ def results_markdown(figures:Path=ROOT/'figures') -> str:
     m = json.loads(man.read_text())
     head = (f"_From `make reproduce` with profile `{m.get('profile')}`, seed {m.get('seed')}, "
             f"commit `{str(m.get('git_commit', 'unknown'))[:12]}`._\n\n")
-    tables = [(n, figures/'tables'/f'{n}.md') for n in HEADLINE_TABLES if (figures/'tables'/f'{n}.md').exists()]
-    if tables: return head + '\n'.join(f"**{n.replace('_', ' ')}** (`figures/tables/{n}.csv`)\n\n{p.read_text().strip()}\n" for n, p in tables)
+    tables = [(n, figures/'tables'/f'{n}.csv') for n in HEADLINE_TABLES if (figures/'tables'/f'{n}.csv').exists()]
+    if tables:
+        ci = pd.read_csv(tables[0][1]).get('ci', pd.Series(['bootstrap'])).iloc[0]
+        head += f"Brackets: 95% confidence intervals ({'bootstrap over queries/pairs' if ci == 'bootstrap' else 't-interval over seeds'}).\n\n"
+        body = '\n'.join(f"**{n.replace('_', ' ')}** (full table: `figures/tables/{n}.csv`)\n\n{compact_table(pd.read_csv(p), HEADLINE_TABLES[n])}\n"
+                         for n, p in tables)
+        figs = [f for f in HEADLINE_FIGURES if (figures/f'{f}.png').exists()]
+        return head + body + ''.join(f"\n![{f.replace('_', ' ')}](figures/{f}.png)\n" for f in figs)
     rows = '\n'.join(f"| `{a['path']}` | {a['kind']} | `{a['notebook']}` |" for a in m['artifacts'])
     return head + '| artefact | kind | notebook |\n|---|---|---|\n' + rows
 
