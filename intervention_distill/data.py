@@ -9,8 +9,8 @@ from typing import Sequence
 
 # %% auto #0
 __all__ = ['N_LANDMARKS', 'CELL_PAINTING_CHANNELS', 'RXRX_CHANNELS', 'EXPR_OBS_COLUMNS', 'IMAGE_META_COLUMNS', 'TARGET_SEP',
-           'parse_targets', 'validate_expression', 'ImageSet', 'check_meta', 'ArrayImageSet', 'dose_bin',
-           'PairingReport', 'pair_by_intervention']
+           'parse_targets', 'intervention_ids', 'validate_expression', 'ImageSet', 'check_meta', 'ArrayImageSet',
+           'dose_bin', 'PairingReport', 'pair_by_intervention']
 
 # %% ../nbs/02_data.ipynb #0014b935
 import numpy as np
@@ -29,6 +29,11 @@ def parse_targets(targets:str|float|None) -> list[str]:
     "Gene symbols of a `|`-separated `targets` entry (empty for missing)."
     if targets is None or (isinstance(targets, float) and np.isnan(targets)): return []
     return [t.strip() for t in str(targets).split(TARGET_SEP) if t.strip()]
+
+# %% ../nbs/02_data.ipynb #aae8d090
+def intervention_ids(compound, dose_um, cell_type) -> list[str]:
+    "Intervention ids `compound:dose:cell type`, e.g. 'vorinostat:10uM:A549' ('NA' for a missing dose)."
+    return [f"{c}:{'NA' if pd.isna(d) else f'{float(d):.4g}uM'}:{t}" for c, d, t in zip(compound, dose_um, cell_type)]
 
 # %% ../nbs/02_data.ipynb #91527ade
 def _preview(items, n=5) -> str:

@@ -11,9 +11,9 @@ from typing import Callable, Sequence
 
 # %% auto #0
 __all__ = ['REQUIRED_COLUMNS', 'EXAMPLE_COMPOUNDS', 'EXAMPLE_LANDMARKS', 'CP_OBS_COLUMNS', 'COMPOUND_COLUMNS', 'DATA_KINDS',
-           'parse_dose_um', 'parse_time_h', 'intervention_ids', 'schema_obs', 'write_gctx', 'write_gct',
-           'example_l1000', 'example_field', 'write_examples', 'read_table', 'l1000_anndata', 'read_gctx', 'read_gct',
-           'read_l1000_table', 'read_cp_profiles', 'validate_compounds', 'read_jump_compounds', 'read_repurposing_hub',
+           'parse_dose_um', 'parse_time_h', 'schema_obs', 'write_gctx', 'write_gct', 'example_l1000', 'example_field',
+           'write_examples', 'read_table', 'l1000_anndata', 'read_gctx', 'read_gct', 'read_l1000_table',
+           'read_cp_profiles', 'validate_compounds', 'read_jump_compounds', 'read_repurposing_hub',
            'read_lincs_compounds', 'read_compounds', 'annotate', 'otsu_threshold', 'nuclei_centroids', 'LazyImageSet',
            'CellPaintingTiffSet', 'RxRxImageSet', 'table_kind', 'DataDir', 'load_data_dir']
 
@@ -27,7 +27,8 @@ import imageio.v3 as iio
 from scipy import ndimage
 from rdkit import Chem, RDLogger
 from .data import (N_LANDMARKS, CELL_PAINTING_CHANNELS, RXRX_CHANNELS, EXPR_OBS_COLUMNS,
-                                       IMAGE_META_COLUMNS, TARGET_SEP, validate_expression, ImageSet, check_meta, _preview)
+                                       IMAGE_META_COLUMNS, TARGET_SEP, validate_expression, ImageSet, check_meta, _preview,
+                                       intervention_ids)
 
 # %% ../nbs/04_formats.ipynb #d44e546e
 _log = logging.getLogger(__name__)
@@ -106,10 +107,6 @@ def _parse_col(values:pd.Series, fn:Callable, unit=None) -> pd.Series:
         if k not in cache: cache[k] = fn(v, u)
         out.append(cache[k])
     return pd.Series(out, index=values.index, dtype=float)
-
-def intervention_ids(compound, dose_um, cell_type) -> list[str]:
-    "Intervention ids `compound:dose:cell type`, e.g. 'vorinostat:10uM:A549' ('NA' for a missing dose)."
-    return [f"{c}:{'NA' if pd.isna(d) else f'{float(d):.4g}uM'}:{t}" for c, d, t in zip(compound, dose_um, cell_type)]
 
 def schema_obs(src:pd.DataFrame, columns:Sequence[str], defaults:dict|None=None, what:str='metadata') -> tuple[pd.DataFrame, dict]:
     "Schema `columns` derived from source metadata `src` (aliases, `defaults` for absent columns) + the source columns; and a report."

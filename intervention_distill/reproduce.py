@@ -14,7 +14,7 @@ __all__ = ['NOTEBOOK_RE', 'RUNNER_NOTEBOOK', 'ARTIFACT_KINDS', 'GPU_FLAG', 'pipe
 
 # %% ../nbs/90_reproduce.ipynb #a0b917de
 import papermill as pm
-from fastcore.script import call_parse, Param
+from fastcore.script import call_parse
 from tqdm.auto import tqdm
 from .core import RunConfig, project_root
 

@@ -23,7 +23,7 @@ from scipy.special import expit
 from rdkit import Chem, RDConfig, RDLogger
 from rdkit.Chem.Scaffolds import MurckoScaffold
 from .core import get_profile, Profile
-from .data import (N_LANDMARKS, CELL_PAINTING_CHANNELS, EXPR_OBS_COLUMNS, IMAGE_META_COLUMNS, TARGET_SEP, parse_targets,
+from .data import (N_LANDMARKS, CELL_PAINTING_CHANNELS, EXPR_OBS_COLUMNS, IMAGE_META_COLUMNS, TARGET_SEP, parse_targets, intervention_ids,
                                        ImageSet, ArrayImageSet, check_meta, validate_expression, dose_bin, pair_by_intervention, PairingReport)
 
 # %% ../nbs/03_world.ipynb #dc6c44e4
@@ -335,9 +335,6 @@ _STREAMS = dict(compounds=0, images=1, truth=2, expr=3, layout=4, ko=5, ko_image
 
 def _rng(seed:int, name:str) -> np.random.Generator: return np.random.default_rng([seed, _STREAMS[name]])
 
-def _intervention_ids(compound, dose, cell_type) -> list[str]:
-    return [f'{c}@{d:.3g}uM@{t}' for c, d, t in zip(compound, dose, cell_type)]
-
 def _anndata(X:np.ndarray, obs:pd.DataFrame, genes:list[str]) -> ad.AnnData:
     obs = obs.reset_index(drop=True); obs.index = [f'prof{i:06d}' for i in range(len(obs))]
     return ad.AnnData(X.astype(np.float32), obs=obs, var=pd.DataFrame(index=pd.Index(genes, name='gene')))
@@ -408,7 +405,7 @@ def _simulate_expression(cpds:pd.DataFrame, doses:np.ndarray, genes:list[str], T
     c = cpds.iloc[ob.ci].reset_index(drop=True)
     h = hill(ob.dose_um.to_numpy(), c.ec50_um.to_numpy(), c.hill.to_numpy(), c.efficacy.to_numpy())
     X = h[:, None] * T['gains'].loc[ob.cell_type].to_numpy() * T['g_c'][ob.ci] + beta.loc[ob.plate].to_numpy() + r.standard_normal((len(ob), len(genes)))
-    obs = pd.DataFrame({'intervention_id': _intervention_ids(c.compound, ob.dose_um, ob.cell_type), 'compound': c.compound,
+    obs = pd.DataFrame({'intervention_id': intervention_ids(c.compound, ob.dose_um, ob.cell_type), 'compound': c.compound,
                         'smiles': c.smiles, 'dose_um': ob.dose_um, 'time_h': 24.0, 'cell_type': ob.cell_type, 'plate': ob.plate,
                         'moa': c.moa, 'targets': c.targets, 'gene': '', 'perturbation': 'compound', 'dose_bin': dose_bin(ob.dose_um),
                         'replicate': ob.replicate, 'well': ob.well})
@@ -427,7 +424,7 @@ def _simulate_images(cpds:pd.DataFrame, doses:np.ndarray, cts_img, T:dict, P:Pro
     units = pd.DataFrame([(i, d, t) for t in cts_img for i in range(len(cpds)) for d in doses], columns=['ci', 'dose_um', 'cell_type'])
     fm = _fields(units, P.fields_per_intervention, 'CP', _rng(seed, 'layout'))
     c = cpds.iloc[fm.ci].reset_index(drop=True)
-    meta = pd.DataFrame({'intervention_id': _intervention_ids(c.compound, fm.dose_um, fm.cell_type), 'compound': c.compound,
+    meta = pd.DataFrame({'intervention_id': intervention_ids(c.compound, fm.dose_um, fm.cell_type), 'compound': c.compound,
                          'dose_um': fm.dose_um, 'cell_type': fm.cell_type, 'plate': fm.plate, 'well': fm.well, 'site': fm.site,
                          'replicate': fm.replicate, 'dose_bin': dose_bin(fm.dose_um), 'moa': c.moa})
     h = hill(fm.dose_um.to_numpy(), c.ec50_um.to_numpy(), c.hill.to_numpy(), c.efficacy.to_numpy())
