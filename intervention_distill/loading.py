@@ -4,7 +4,7 @@
 
 # %% ../nbs/05_loading.ipynb #e54493ed
 from __future__ import annotations
-import hashlib, os, shutil
+import functools, hashlib, os, shutil
 import multiprocessing as mp
 from dataclasses import dataclass
 from pathlib import Path
@@ -178,21 +178,25 @@ def dihedral(x:torch.Tensor, k:int, flip:bool) -> torch.Tensor:
     x = torch.rot90(x, int(k) % 4, dims=(-2, -1))
     return torch.flip(x, dims=(-1,)) if flip else x
 
+@functools.lru_cache(maxsize=None)
+def _symmetries(size:int, device:torch.device) -> torch.Tensor:
+    "The 8 symmetries of a `size`×`size` square as pixel permutations `(8, size²)`: row `k + 4 flip` is `dihedral(·, k, flip)`."
+    grid = torch.arange(size * size).view(size, size)
+    return torch.stack([dihedral(grid, c % 4, c >= 4).flatten() for c in range(8)]).to(device)
+
 def dihedral_batch(x:torch.Tensor, k:torch.Tensor, flip:torch.Tensor) -> torch.Tensor:
-    "`dihedral(x[n], k[n], flip[n])` for every `n` of a batch `x` `(N, ..., H, W)` of squares: one call per symmetry present."
-    out = torch.empty_like(x)
-    code = (k.long() % 4) + 4 * flip.long()
-    for c in torch.unique(code).tolist():
-        sel = (code == c).nonzero()[:, 0].to(x.device)
-        out[sel] = dihedral(x[sel], c % 4, c >= 4)
-    return out
+    "`dihedral(x[n], k[n], flip[n])` for every `n` of a batch `x` `(N, C, S, S)` of squares, as one gather (no host sync)."
+    N, C, S, S2 = x.shape
+    if S != S2: raise ValueError(f"dihedral_batch needs square images, got {S}x{S2}")
+    perm = _symmetries(S, x.device)[(k.long() % 4 + 4 * flip.long()).to(x.device)]         # (N, S²)
+    return x.reshape(N, C, S * S).gather(2, perm[:, None].expand(N, C, S * S)).view(N, C, S, S)
 
 def jitter(x:torch.Tensor, gain:np.ndarray|torch.Tensor, shift:np.ndarray|torch.Tensor) -> torch.Tensor:
     "`gain[..., c] * x + shift[..., c]` over the channel dim (`-3`) of `x` (`gain`, `shift` broadcast over the leading dims)."
     g = torch.as_tensor(gain, dtype=x.dtype, device=x.device)[..., None, None]
     return x * g + torch.as_tensor(shift, dtype=x.dtype, device=x.device)[..., None, None]
 
-# %% ../nbs/05_loading.ipynb #4d1de519
+# %% ../nbs/05_loading.ipynb #3ab030e5
 def cache_dir() -> Path:
     "Folder of cached field stores: `$ID_CACHE_DIR`, else `<project root>/data/cache` (git-ignored), else `~/.cache/intervention_distill`."
     if os.environ.get('ID_CACHE_DIR'): return Path(os.environ['ID_CACHE_DIR'])
