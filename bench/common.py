@@ -59,7 +59,8 @@ def loop_parts(profile:str, seed:int, device:torch.device, n_fields:int, workers
     "Toy fields of `profile` in a `FieldStore`, their targets, the loop's `TrainConfig`, dataset and loader (views on the device on a GPU)."
     from intervention_distill.core import get_profile
     from intervention_distill.loading import MultiscaleDataset, ViewConfig, field_store, make_loader, plate_stats
-    from intervention_distill.train import TrainConfig, toy_data
+    from intervention_distill.loop import TrainConfig
+    from intervention_distill.train import toy_data
     images, targets = toy_data(profile, seed, n_fields=n_fields)
     store = field_store(images)
     cfg = TrainConfig(profile, seed, device=str(device), progress=False, **({} if workers is None else {'num_workers': workers}), **cfg_kw)
@@ -72,12 +73,14 @@ def loop_parts(profile:str, seed:int, device:torch.device, n_fields:int, workers
 def bare_trainer(store, targets, cfg, device:torch.device, batch:dict):
     "A closure doing the bare step of the loop's student (same precision, memory layout and compilation) on `batch`, already on `device`."
     from intervention_distill.student import MultiscaleStudent, distill_loss
-    from intervention_distill.train import COMPILE_ON_CUDA, amp_dtype, student_for
+    from intervention_distill.core import get_profile
+    from intervention_distill.loop import amp_dtype
+    from intervention_distill.train import student_for
     scfg = student_for(cfg.profile, store, targets)
     torch.manual_seed(cfg.seed)
     model = MultiscaleStudent(scfg).to(device)
     if device.type == 'cuda': model = model.to(memory_format=torch.channels_last); model.channels_last = True
-    use_compile = cfg.compile if cfg.compile is not None else COMPILE_ON_CUDA[cfg.profile] and device.type == 'cuda'
+    use_compile = cfg.compile if cfg.compile is not None else get_profile(cfg.profile).compile_on_cuda and device.type == 'cuda'
     fwd = torch.compile(model) if use_compile else model
     opt = torch.optim.AdamW(model.parameters(), lr=cfg.lr, fused=device.type == 'cuda')
     autocast = autocast_for(amp_dtype(cfg.amp, device), device)
