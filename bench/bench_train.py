@@ -36,6 +36,7 @@ def peak_mb(device) -> float:
 
 def loop_rate(store, targets, cfg, warmup:int) -> float:
     "Steps/s of the training loop over its steps after `warmup` (timestamps of its own metrics log)."
+    torch._dynamo.reset()                                        # compiled afresh, not from the bare step's cache
     with tempfile.TemporaryDirectory() as d: res = train(store, targets, cfg, out=d)
     t = [r['time_s'] for r in res.records]
     return (len(t) - warmup) / (t[-1] - t[warmup - 1])
@@ -46,9 +47,10 @@ def bench_setting(name:str, device, n_fields:int, steps:int, warmup:int, workers
     batch = next(iter(dl))
     del dl
     if device.type == 'cuda': torch.cuda.reset_peak_memory_stats(device)
-    before = timed_rate(bare_trainer(store, targets, cfg, device, batch), steps, warmup, device)
+    step = bare_trainer(store, targets, cfg, device, batch)
+    before = timed_rate(step, steps, warmup, device)
     loop = loop_rate(store, targets, cfg, warmup)
-    after = timed_rate(bare_trainer(store, targets, cfg, device, batch), steps, warmup, device)
+    after = timed_rate(step, steps, 1, device)
     bare = (before + after) / 2                                  # bare steps timed before and after the loop: load drift cancels
     return dict(setting=name, device=device.type, loop_steps_per_s=loop, bare_steps_per_s=bare, loop_over_bare=loop / bare,
                 loop_fields_per_s=loop * cfg.batch_size, batch=cfg.batch_size, workers=cfg.num_workers, peak_mb=peak_mb(device),

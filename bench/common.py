@@ -9,6 +9,7 @@ import torch
 
 ROOT = Path(__file__).resolve().parents[1]
 TABLES = ROOT/'figures'/'tables'
+KEYS = {'bench_loader': ['setting', 'device'], 'bench_train': ['setting', 'device'], 'bench_codebook': ['n_molecules']}   # one row per key
 
 
 def machine(device:torch.device) -> dict:
@@ -77,6 +78,7 @@ def bare_trainer(store, targets, cfg, device:torch.device, batch:dict):
     from intervention_distill.loop import amp_dtype
     from intervention_distill.train import student_for
     scfg = student_for(cfg.profile, store, targets)
+    torch._dynamo.reset()                                        # a fresh compilation, as the loop's
     torch.manual_seed(cfg.seed)
     model = MultiscaleStudent(scfg).to(device)
     if device.type == 'cuda': model = model.to(memory_format=torch.channels_last); model.channels_last = True

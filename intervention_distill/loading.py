@@ -196,7 +196,7 @@ def jitter(x:torch.Tensor, gain:np.ndarray|torch.Tensor, shift:np.ndarray|torch.
     g = torch.as_tensor(gain, dtype=x.dtype, device=x.device)[..., None, None]
     return x * g + torch.as_tensor(shift, dtype=x.dtype, device=x.device)[..., None, None]
 
-# %% ../nbs/05_loading.ipynb #3ab030e5
+# %% ../nbs/05_loading.ipynb #c78819d3
 def cache_dir() -> Path:
     "Folder of cached field stores: `$ID_CACHE_DIR`, else `<project root>/data/cache` (git-ignored), else `~/.cache/intervention_distill`."
     if os.environ.get('ID_CACHE_DIR'): return Path(os.environ['ID_CACHE_DIR'])
@@ -247,8 +247,15 @@ class FieldStore(ImageSet):
         z = np.load(self.folder/'index.npz')
         self.lo, self.step, self.cents, self.offsets = z['lo'], z['step'], z['cents'], z['offsets']
         if len(self.codes) != len(self.meta): raise ValueError(f"store {str(self.folder)!r} holds {len(self.codes)} fields, meta has {len(self.meta)} rows")
+        self._on = {}                                                          # device → the codes held there
+    def __getstate__(self) -> dict: return {**self.__dict__, '_on': {}}     # worker processes never get device copies
     @property
     def shape(self) -> tuple: return tuple(self.codes.shape[1:])
+    def on(self, device:str|torch.device) -> torch.Tensor:
+        "All codes as one uint8 tensor held on `device` (copied there once)."
+        dev = torch.device(device)
+        if dev not in self._on: self._on[dev] = torch.from_numpy(np.array(self.codes)).to(dev)
+        return self._on[dev]
     def __getitem__(self, i:int) -> np.ndarray:
         i = int(i)
         return self.codes[i].astype(np.float32) * self.step[i][:, None, None] + self.lo[i][:, None, None]
@@ -322,6 +329,17 @@ class MultiscaleDataset(Dataset):
         for pl in pd.unique(self._meta['plate'][self.indices]): self.stats.row(pl)     # every plate has statistics
         self._plate_row = pd.Index(self.stats.plates).get_indexer(self._meta['plate'])
         self._epoch = torch.zeros(1, dtype=torch.int64).share_memory_()
+        self.pixels_on = None
+
+    def keep_on(self, device:str|torch.device, max_share:float=0.5) -> bool:
+        "Hold the `FieldStore`'s codes on `device` when they take at most `max_share` of its free memory: batches then carry no pixels and `views` gathers them there. Whether it does."
+        dev = torch.device(device)
+        if not isinstance(self.images, FieldStore): return False
+        free = torch.cuda.mem_get_info(dev)[0] if dev.type == 'cuda' else float('inf')
+        if self.images.codes.nbytes > max_share * free: return False
+        self.images.on(dev)
+        self.pixels_on = dev
+        return True
 
     def __len__(self) -> int: return len(self.indices)
     @property
@@ -343,8 +361,9 @@ class MultiscaleDataset(Dataset):
     def _pixels(self, idx:np.ndarray) -> dict:
         "The fields `idx` as one tensor: uint8 codes with `lo`, `step` from a `FieldStore`, else float32."
         if isinstance(self.images, FieldStore):
-            codes, lo, step = self.images.read(idx)
-            return {'pixels': torch.from_numpy(codes), 'lo': torch.from_numpy(lo), 'step': torch.from_numpy(step)}
+            lo, step = torch.from_numpy(self.images.lo[idx]), torch.from_numpy(self.images.step[idx])
+            if self.pixels_on is not None: return {'lo': lo, 'step': step}          # `views` gathers them on the device
+            return {'pixels': torch.from_numpy(self.images.read(idx)[0]), 'lo': lo, 'step': step}
         fields = [np.asarray(self.images[int(i)], dtype=np.float32) for i in idx]
         for i, a in zip(idx, fields):
             if a.shape != self.shape: raise ValueError(f"field {int(i)} has shape {a.shape}, expected {self.shape}")
@@ -375,9 +394,9 @@ class MultiscaleDataset(Dataset):
 
     def views(self, raw:dict, device:str|torch.device|None=None) -> dict:
         "The batch of a raw batch: normalised field views `(B, C, F, F)` and crops `(B, n_crops, C, s, s)`, augmented in training, computed on `device` (default: where `raw` is)."
-        v, dev = self.view, torch.device(device) if device is not None else raw['pixels'].device
+        v, dev = self.view, torch.device(device) if device is not None else raw['pixels'].device if 'pixels' in raw else self.pixels_on
         t = {k: raw[k].to(dev, non_blocking=True) for k in _VIEW_INPUTS if k in raw}
-        x = t['pixels']
+        x = t['pixels'] if 'pixels' in t else self.images.on(dev)[raw['index'].to(dev)]
         if x.dtype == torch.uint8: x = x.float() * t['step'][..., None, None] + t['lo'][..., None, None]
         x = (x - t['center'][..., None, None]) / t['scale'][..., None, None]
         B, C, H, W = x.shape
@@ -417,6 +436,7 @@ class ViewLoader(DataLoader):
         if isinstance(dataset, MultiscaleDataset) and 'collate_fn' not in kwargs:
             kwargs['collate_fn'] = dataset.views if self.views_device is None else _raw
         super().__init__(dataset, **kwargs)
+        if self.views_device is not None and self.views_device.type == 'cuda' and isinstance(dataset, MultiscaleDataset): dataset.keep_on(self.views_device)
     def __iter__(self):
         it = super().__iter__()
         return it if self.views_device is None or not isinstance(self.dataset, MultiscaleDataset) else (self.dataset.views(b, self.views_device) for b in it)
