@@ -20,6 +20,7 @@ by (setting, device).
 from __future__ import annotations
 import argparse, os, resource, sys, tempfile
 
+import numpy as np
 import pandas as pd
 import torch
 
@@ -42,19 +43,22 @@ def loop_rate(store, targets, cfg, warmup:int) -> float:
     return (len(t) - warmup) / (t[-1] - t[warmup - 1])
 
 
-def bench_setting(name:str, device, n_fields:int, steps:int, warmup:int, workers:int|None, seed:int) -> dict:
+def bench_setting(name:str, device, n_fields:int, steps:int, warmup:int, workers:int|None, seed:int, repeats:int) -> dict:
     store, targets, cfg, ds, dl = loop_parts(name, seed, device, n_fields, workers, max_steps=warmup + steps)
     batch = next(iter(dl))
     del dl
     if device.type == 'cuda': torch.cuda.reset_peak_memory_stats(device)
     step = bare_trainer(store, targets, cfg, device, batch)
-    before = timed_rate(step, steps, warmup, device)
-    loop = loop_rate(store, targets, cfg, warmup)
-    after = timed_rate(step, steps, 1, device)
-    bare = (before + after) / 2                                  # bare steps timed before and after the loop: load drift cancels
-    return dict(setting=name, device=device.type, loop_steps_per_s=loop, bare_steps_per_s=bare, loop_over_bare=loop / bare,
-                loop_fields_per_s=loop * cfg.batch_size, batch=cfg.batch_size, workers=cfg.num_workers, peak_mb=peak_mb(device),
-                **machine(device))
+    bare, loops = [timed_rate(step, steps, warmup, device)], []
+    for _ in range(repeats):                                     # bare, loop, bare, loop, bare: each loop against the bare runs around it
+        loops.append(loop_rate(store, targets, cfg, warmup))
+        bare.append(timed_rate(step, steps, 1, device))
+    ratios = [lp / ((b0 + b1) / 2) for lp, b0, b1 in zip(loops, bare, bare[1:])]
+    k = int(np.argsort(ratios)[len(ratios) // 2])               # the median run
+    b = (bare[k] + bare[k + 1]) / 2
+    return dict(setting=name, device=device.type, loop_steps_per_s=loops[k], bare_steps_per_s=b, loop_over_bare=ratios[k],
+                loop_fields_per_s=loops[k] * cfg.batch_size, batch=cfg.batch_size, workers=cfg.num_workers, peak_mb=peak_mb(device),
+                repeats=repeats, **machine(device))
 
 
 def main(argv=None):
@@ -66,6 +70,7 @@ def main(argv=None):
     ap.add_argument('--warmup', type=int, default=3, help='untimed steps first')
     ap.add_argument('--workers', type=int, default=None, help="loader workers (default: the loop's)")
     ap.add_argument('--threads', type=int, default=None, help="torch threads (default: torch's)")
+    ap.add_argument('--repeats', type=int, default=1, help='loop runs, each between two bare timings; the median ratio is kept')
     ap.add_argument('--seed', type=int, default=0)
     ap.add_argument('--out', default=None, help='folder of the CSV (default figures/tables)')
     a = ap.parse_args(argv)
@@ -75,7 +80,7 @@ def main(argv=None):
     if a.steps < 2 or a.warmup < 1: raise SystemExit(f"need --steps >= 2 and --warmup >= 1, got {a.steps}, {a.warmup}")
     if a.threads: torch.set_num_threads(a.threads)
     device = pick_device(a.device)
-    rows = [bench_setting(n, device, a.fields, a.steps, a.warmup, a.workers, a.seed) for n in names]
+    rows = [bench_setting(n, device, a.fields, a.steps, a.warmup, a.workers, a.seed, a.repeats) for n in names]
     df = pd.DataFrame(rows)
     print(df.to_markdown(index=False, floatfmt='.3g'))
     for r in rows: print(f"{r['setting']} ({r['device']}): loop/bare = {r['loop_over_bare']:.3f}")
