@@ -56,32 +56,38 @@ def morgan_fingerprints(smiles:Sequence[str], radius:int=2, nbits:int=2048) -> l
     return list(gen.GetFingerprints(parse_smiles(smiles)))                # one C++ call for the batch
 
 # %% ../nbs/02_chem.ipynb #211f28df
-def fingerprint_bits(fps:Sequence) -> np.ndarray:
-    "The 0/1 matrix `(len(fps), n_bits)` (uint8) of RDKit bit-vector fingerprints."
-    if len(fps) == 0: return np.zeros((0, 0), np.uint8)
-    return (np.frombuffer(''.join(f.ToBitString() for f in fps).encode(), np.uint8) - ord('0')).reshape(len(fps), -1)
+def fingerprint_bits(fps:Sequence) -> sparse.csr_matrix:
+    "The 0/1 matrix `(len(fps), n_bits)` (sparse, float32) of RDKit bit-vector fingerprints."
+    n_bits = {f.GetNumBits() for f in fps}
+    if len(n_bits) > 1: raise ValueError(f"fingerprints differ in length: {sorted(n_bits)} bits")
+    on = [np.asarray(list(f.GetOnBits()), dtype=np.int32) for f in fps]
+    ptr = np.concatenate([[0], np.cumsum([len(o) for o in on])])
+    idx = np.concatenate(on) if on else np.zeros(0, np.int32)
+    return sparse.csr_matrix((np.ones(len(idx), np.float32), idx, ptr), shape=(len(fps), n_bits.pop() if n_bits else 0))
 
-def _intersections(a:np.ndarray, b:np.ndarray, dense_bits:int) -> np.ndarray:
-    "`|a_i ∧ b_j|` (float32) of 0/1 matrices: the `dense_bits` most frequent bits in one BLAS product, the rare rest in a sparse one."
-    order = np.argsort(-(a.sum(0, dtype=np.int64) + b.sum(0, dtype=np.int64)), kind='stable')
-    d, r = order[:dense_bits], order[dense_bits:]
-    inter = a[:, d].astype(np.float32) @ b[:, d].astype(np.float32).T          # counts < 2^24: exact in float32
-    rest = (sparse.csr_matrix(a[:, r], dtype=np.float32) @ sparse.csr_matrix(b[:, r], dtype=np.float32).T).tocoo()
-    inter[rest.row, rest.col] += rest.data                                       # one entry per (row, col)
-    return inter
-
-def tanimoto_matrix(fps_a:Sequence, fps_b:Sequence|None=None, dense_bits:int=128) -> np.ndarray:
-    "Tanimoto similarities `(len(fps_a), len(fps_b))` from bit counts, the intersections as matrix products; `fps_b=None` → the self-similarity (diagonal 1)."
-    if dense_bits < 0: raise ValueError(f"dense_bits must be >= 0, got {dense_bits!r}")
+def tanimoto_matrix(fps_a:Sequence, fps_b:Sequence|None=None, dense_bits:int=128, block:int=1024) -> np.ndarray:
+    "Tanimoto similarities `(len(fps_a), len(fps_b))` from bit counts, `block` rows at a time: the intersections of the `dense_bits` most frequent bits in one BLAS product (counts exact in float32), of the rare rest in a sparse one; `fps_b=None` → the self-similarity (diagonal 1)."
+    if dense_bits < 0 or block < 1: raise ValueError(f"need dense_bits >= 0 and block >= 1, got {dense_bits!r}, {block!r}")
     a = fingerprint_bits(fps_a)
     b = a if fps_b is None else fingerprint_bits(fps_b)
-    if len(a) == 0 or len(b) == 0: return np.zeros((len(a), len(b)))
+    if a.shape[0] == 0 or b.shape[0] == 0: return np.zeros((a.shape[0], b.shape[0]))
     if a.shape[1] != b.shape[1]: raise ValueError(f"fingerprints differ in length: {a.shape[1]} and {b.shape[1]} bits")
-    sim = _intersections(a, b, dense_bits).astype(np.float64)
-    union = a.sum(1, dtype=np.float64)[:, None] + b.sum(1, dtype=np.float64)[None] - sim
-    np.divide(sim, union, out=sim, where=union > 0)
-    sim[union == 0] = 0.0                                                        # two empty fingerprints: no similarity
-    if fps_b is None: np.fill_diagonal(sim, 1.0)
+    freq = np.bincount(a.indices, minlength=a.shape[1]) + np.bincount(b.indices, minlength=b.shape[1])
+    d = np.argsort(-freq, kind='stable')[:dense_bits]
+    ad, bd = a[:, d].toarray(), b[:, d].toarray().T
+    def rare(m):                                               # the matrix without the dense bits
+        m = m.copy(); m.data[np.isin(m.indices, d)] = 0; m.eliminate_zeros(); return m
+    ar, br = rare(a), rare(b).T.tocsc()
+    ca, cb = np.asarray(a.sum(1)).ravel(), np.asarray(b.sum(1)).ravel()
+    sim, sym = np.empty((a.shape[0], b.shape[0])), fps_b is None
+    for s in range(0, a.shape[0], block):
+        c = s if sym else 0                                                         # symmetric: the upper triangle, then mirrored
+        inter = ad[s:s + block] @ bd[:, c:] + (ar[s:s + block] @ br[:, c:]).toarray()   # float32, exact counts
+        union = ca[s:s + block, None] + cb[None, c:] - inter
+        union[union == 0] = 1                                                       # two empty fingerprints: 0 / 1
+        np.divide(inter, union, out=sim[s:s + block, c:], dtype=np.float64)
+        if sym: sim[s + block:, s:s + block] = sim[s:s + block, s + block:].T
+    if sym: np.fill_diagonal(sim, 1.0)
     return sim
 
 def tanimoto_matrix_naive(fps:Sequence) -> np.ndarray:
