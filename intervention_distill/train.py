@@ -42,8 +42,8 @@ class FieldTargets(Dataset):
         if self.targets.identity is not None: item['identity'] = torch.tensor(self.targets.identity[i])
         return item
     def __getitems__(self, ks) -> dict:
-        "The raw batch of `ks` (see `MultiscaleDataset.__getitems__`) with the targets' rows."
-        raw = self.views.__getitems__(ks)
+        "The raw batch of `ks` (see `MultiscaleDataset.__getitems__`) with the targets' rows; tensors only (no string keys for a compiled loss to guard on)."
+        raw = {k: v for k, v in self.views.__getitems__(ks).items() if isinstance(v, torch.Tensor)}
         i = raw['index'].numpy()
         raw['soft'] = torch.from_numpy(self.targets.soft[i])
         if self.targets.identity is not None: raw['identity'] = torch.from_numpy(np.asarray(self.targets.identity)[i])
