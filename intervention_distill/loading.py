@@ -197,7 +197,7 @@ def jitter(x:torch.Tensor, gain:np.ndarray|torch.Tensor, shift:np.ndarray|torch.
     g = torch.as_tensor(gain, dtype=x.dtype, device=x.device)[..., None, None]
     return x * g + torch.as_tensor(shift, dtype=x.dtype, device=x.device)[..., None, None]
 
-# %% ../nbs/05_loading.ipynb #b758b430
+# %% ../nbs/05_loading.ipynb #5e8b8a04
 def cache_dir() -> Path:
     "Folder of cached field stores: `$ID_CACHE_DIR`, else `<project root>/data/cache` (git-ignored), else `~/.cache/intervention_distill`."
     if os.environ.get('ID_CACHE_DIR'): return Path(os.environ['ID_CACHE_DIR'])
