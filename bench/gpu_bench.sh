@@ -5,6 +5,12 @@
 # fields/s. Writes the device=cuda rows of bench_loader.csv and bench_train.csv, logs and the GPU's name into $OUT;
 # merge the CSVs into figures/tables with `python bench/merge_tables.py $OUT`.
 #   OUT=/tmp/gpu bash bench/gpu_bench.sh
+# The device image (python 3.12, torch, timm, pandas, scipy) lacks anndata, fastcore and zarr's stack; fetch them here with
+#   python -m pip download --no-deps --only-binary=:all: --python-version 3.12 --implementation cp \
+#     --platform manylinux_2_28_x86_64 --platform manylinux_2_17_x86_64 --platform manylinux2014_x86_64 -d .whl \
+#     anndata==0.12.19 zarr==3.1.6 numcodecs==0.16.6 fastcore==1.14.5 donfig==0.8.1.post1 scverse-misc==0.0.3 \
+#     google-crc32c==1.9.0 array-api-compat==1.16.0 legacy-api-wrap==1.5 natsort==8.4.0 session-info2
+# (.whl/ git-ignored via .git/info/exclude) and carry .whl with the repository.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 OUT=${OUT:-/tmp/gpu_bench}; mkdir -p "$OUT"
