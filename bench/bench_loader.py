@@ -61,14 +61,14 @@ def main(argv=None):
     ap.add_argument('--steps', type=int, default=10, help='timed bare steps')
     ap.add_argument('--warmup', type=int, default=3)
     ap.add_argument('--workers', type=int, default=None, help="loader workers (default: the loop's)")
-    ap.add_argument('--threads', type=int, default=None, help='torch threads (default: torch\'s)')
+    ap.add_argument('--threads', type=int, default=1, help='torch intra-op threads on a CPU (1: on a shared machine more threads wait on each other)')
     ap.add_argument('--seed', type=int, default=0)
     ap.add_argument('--out', default=None, help='folder of the CSV (default figures/tables)')
     a = ap.parse_args(argv)
     names = [x for x in a.settings.split(',') if x]
     unknown = [x for x in names if x not in PROFILES]
     if unknown: raise SystemExit(f"unknown setting(s) {unknown}: choose from {sorted(PROFILES)}")
-    if a.threads: torch.set_num_threads(a.threads)
+    if a.threads and pick_device(a.device).type == 'cpu': torch.set_num_threads(a.threads)
     device = pick_device(a.device)
     rows = [bench_setting(n, device, a.fields, a.batches, a.steps, a.warmup, a.workers, a.seed) for n in names]
     df = pd.DataFrame(rows)

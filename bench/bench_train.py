@@ -69,7 +69,7 @@ def main(argv=None):
     ap.add_argument('--steps', type=int, default=20, help='timed steps of the bare step and of the loop')
     ap.add_argument('--warmup', type=int, default=3, help='untimed steps first')
     ap.add_argument('--workers', type=int, default=None, help="loader workers (default: the loop's)")
-    ap.add_argument('--threads', type=int, default=None, help="torch threads (default: torch's)")
+    ap.add_argument('--threads', type=int, default=1, help='torch intra-op threads on a CPU (1: on a shared machine more threads wait on each other)')
     ap.add_argument('--repeats', type=int, default=1, help='loop runs, each between two bare timings; the median ratio is kept')
     ap.add_argument('--seed', type=int, default=0)
     ap.add_argument('--out', default=None, help='folder of the CSV (default figures/tables)')
@@ -78,7 +78,7 @@ def main(argv=None):
     unknown = [x for x in names if x not in PROFILES]
     if unknown: raise SystemExit(f"unknown setting(s) {unknown}: choose from {sorted(PROFILES)}")
     if a.steps < 2 or a.warmup < 1: raise SystemExit(f"need --steps >= 2 and --warmup >= 1, got {a.steps}, {a.warmup}")
-    if a.threads: torch.set_num_threads(a.threads)
+    if a.threads and pick_device(a.device).type == 'cpu': torch.set_num_threads(a.threads)
     device = pick_device(a.device)
     rows = [bench_setting(n, device, a.fields, a.steps, a.warmup, a.workers, a.seed, a.repeats) for n in names]
     df = pd.DataFrame(rows)

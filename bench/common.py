@@ -13,10 +13,11 @@ KEYS = {'bench_loader': ['setting', 'device'], 'bench_train': ['setting', 'devic
 
 
 def machine(device:torch.device) -> dict:
-    "The `machine`, `torch` and `load` (1-minute load average per core, at the time of the call) columns of a bench row."
+    "The `machine`, `torch`, `threads` (torch intra-op threads) and `load` (1-minute load average per core, at the time of the call) columns of a bench row."
     if device.type == 'cuda': name = torch.cuda.get_device_name(device)
     else: name = f"{platform.machine()} CPU, {os.cpu_count()} cores"
-    return dict(machine=name, torch=torch.__version__.split('+')[0], load=round(os.getloadavg()[0] / (os.cpu_count() or 1), 2))
+    return dict(machine=name, torch=torch.__version__.split('+')[0], threads=torch.get_num_threads(),
+                load=round(os.getloadavg()[0] / (os.cpu_count() or 1), 2))
 
 
 def sync(device:torch.device):
