@@ -71,7 +71,7 @@ def performance_markdown(figures:Path=ROOT/'figures') -> str:
         df = pd.read_csv(path)
         show = df[[c for c in cols if c in df]].copy()
         for c in show.columns:
-            if show[c].dtype.kind == 'f': show[c] = [f'{v:.3g}' for v in show[c]]
+            if show[c].dtype.kind == 'f': show[c] = ['' if pd.isna(v) else f'{v:.3g}' for v in show[c]]
         show[f'{ratio} >= {target:g}'] = np.where(df[ratio] >= target, 'yes', 'no')
         parts.append(f"**{what}** (`figures/tables/{name}.csv`; load = 1-minute load average per core during the run)\n\n"
                      + show.to_markdown(index=False, disable_numparse=True))
