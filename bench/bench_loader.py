@@ -22,7 +22,7 @@ import pandas as pd
 import torch
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from common import bare_trainer, loop_parts, machine, sync, timed_rate, write_table  # noqa: E402
+from common import KEYS, bare_trainer, loop_parts, machine, sync, timed_rate, write_table  # noqa: E402
 from intervention_distill.core import PROFILES, pick_device  # noqa: E402
 
 
@@ -74,7 +74,7 @@ def main(argv=None):
     df = pd.DataFrame(rows)
     print(df.to_markdown(index=False, floatfmt='.3g'))
     for r in rows: print(f"{r['setting']} ({r['device']}): loader/consumption = {r['loader_over_consumption']:.2f}")
-    print(f"wrote {write_table(df, 'bench_loader', ['setting', 'device'], a.out)}")
+    print(f"wrote {write_table(df, 'bench_loader', KEYS['bench_loader'], a.out)}")
 
 
 if __name__ == '__main__':

@@ -25,7 +25,7 @@ import pandas as pd
 import torch
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from common import bare_trainer, loop_parts, machine, timed_rate, write_table  # noqa: E402
+from common import KEYS, bare_trainer, loop_parts, machine, timed_rate, write_table  # noqa: E402
 from intervention_distill.core import PROFILES, pick_device  # noqa: E402
 from intervention_distill.train import train  # noqa: E402
 
@@ -84,7 +84,7 @@ def main(argv=None):
     df = pd.DataFrame(rows)
     print(df.to_markdown(index=False, floatfmt='.3g'))
     for r in rows: print(f"{r['setting']} ({r['device']}): loop/bare = {r['loop_over_bare']:.3f}")
-    print(f"wrote {write_table(df, 'bench_train', ['setting', 'device'], a.out)}")
+    print(f"wrote {write_table(df, 'bench_train', KEYS['bench_train'], a.out)}")
 
 
 if __name__ == '__main__':

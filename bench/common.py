@@ -9,7 +9,7 @@ import torch
 
 ROOT = Path(__file__).resolve().parents[1]
 TABLES = ROOT/'figures'/'tables'
-KEYS = {'bench_loader': ['setting', 'device'], 'bench_train': ['setting', 'device'], 'bench_codebook': ['n_molecules']}   # one row per key
+KEYS = {'bench_loader': ['setting', 'device', 'workers'], 'bench_train': ['setting', 'device', 'workers'], 'bench_codebook': ['n_molecules']}   # one row per key
 
 
 def machine(device:torch.device) -> dict:

@@ -25,9 +25,9 @@ HEADLINE_TABLES = {   # figures/tables/<name>.csv → the columns the README sho
 }
 HEADLINE_FIGURES = ['embedding_umap_moa', 'retrieval_examples', 'risk_bound_vs_measured']
 BENCH_TABLES = {      # figures/tables/<name>.csv (written by bench/*.py) → (what it measures, columns shown, ratio column, target)
-    'bench_loader': ('loader fields/s over the fields/s the training step consumes', ['setting', 'device', 'loader_fields_per_s',
+    'bench_loader': ('loader fields/s over the fields/s the training step consumes', ['setting', 'device', 'workers', 'loader_fields_per_s',
                      'consumption_fields_per_s', 'loader_over_consumption', 'machine', 'torch', 'threads', 'load'], 'loader_over_consumption', 3.0),
-    'bench_train': ('training loop (loader in the loop) steps/s over a bare forward/backward step', ['setting', 'device',
+    'bench_train': ('training loop (loader in the loop) steps/s over a bare forward/backward step', ['setting', 'device', 'workers',
                     'loop_steps_per_s', 'bare_steps_per_s', 'loop_over_bare', 'machine', 'torch', 'threads', 'load'], 'loop_over_bare', 0.9),
     'bench_codebook': ('Tanimoto matrix against a naive pairwise loop (seconds: fingerprints + matrix)', ['n_molecules', 'seconds', 'matrix_seconds', 'naive_seconds',
                        'speedup', 'machine', 'torch', 'load'], 'speedup', 20.0),
