@@ -15,7 +15,7 @@ KERNEL := intervention_distill
 export PYTHONHASHSEED := 0
 export MPLBACKEND := Agg
 
-.PHONY: reproduce test check export clean-nbs readme docs lab chromium bootstrap
+.PHONY: reproduce test check export clean-nbs readme docs lab chromium bootstrap bench
 
 bootstrap: $(STAMP)
 
@@ -47,6 +47,14 @@ check: $(STAMP)
 	  (echo 'ERROR: notebooks, package or README out of sync: run `make export readme` (nbdev_export, nbdev_clean, README) and commit' >&2; exit 1)
 	@test -z "$$(git status --porcelain --untracked-files=all -- intervention_distill)" || \
 	  (echo 'ERROR: nbdev_export created files that are not committed:' >&2; git status --porcelain -- intervention_distill >&2; exit 1)
+
+# Benchmarks (ratios measured side by side in one run, machine/torch/load recorded): figures/tables/bench_*.csv, then
+# the README's performance table. GPU rows: bench/gpu_bench.sh on a GPU machine, then bench/merge_tables.py.
+bench: $(STAMP)
+	$(BIN)/python bench/bench_loader.py --settings smoke,standard
+	$(BIN)/python bench/bench_train.py --settings smoke,standard --repeats 2
+	$(BIN)/python bench/bench_codebook.py
+	$(BIN)/python tools/make_readme.py
 
 export: $(STAMP)
 	$(BIN)/nbdev_export

@@ -1,96 +1,63 @@
-"""Benchmark of `intervention_distill.codebook.build_codebook` on real NCI molecules (RDKit's first_5K.smi).
+#!/usr/bin/env python
+"""Fingerprints and the full Tanimoto matrix of a compound library: the project's path against a naive pairwise loop.
 
-For each library size it times, in one run and on the same molecules:
-  * `build_codebook` end to end (Morgan fingerprints, Tanimoto matrix with BulkTanimotoSimilarity, spectral codes, medoids);
-  * the Tanimoto matrix alone with BulkTanimotoSimilarity (`tanimoto_matrix`);
-  * the same matrix from a naive pure-Python pairwise loop over sets of on-bits (`tanimoto_matrix_naive`), measured on
-    at most --naive-max molecules and extrapolated by the pair count n(n-1)/2 beyond that (said so in the output);
-and reports the ratios, the scaling exponents (slope of log time against log n), and the code sizes of spectral
-clustering against average-linkage agglomerative clustering on the same matrix.
+On real NCI molecules (RDKit's first_5K.smi), for each library size, in one run and on the same molecules:
 
-Usage: python bench/bench_codebook.py [--sizes 1000 2000 5000] [--k 64] [--naive-max 5000] [--repeats 1] [--csv out.csv]
-Not part of the test suite.
+* **seconds**: `chem.morgan_fingerprints` + `chem.tanimoto_matrix` (intersections as a dense product over the
+  frequent bits and a sparse one over the rare bits), split into `fingerprint_seconds` and `matrix_seconds`;
+* **naive_seconds**: the same matrix from `chem.tanimoto_matrix_naive` (a pure-Python loop over pairs of on-bit
+  sets), timed on at most --naive-max molecules and scaled by the pair count n(n-1)/2 beyond (`naive_measured_on`).
+
+`speedup` = naive_seconds / matrix_seconds (the matrices, both from the same fingerprints; checked equal);
+`speedup_with_fingerprints` = (fingerprint_seconds + naive_seconds) / seconds. Targets at 5,000 molecules (capped at
+the file's valid molecules): speedup >= 20 and seconds < 10. Rows are merged into figures/tables/bench_codebook.csv
+by n_molecules.
+
+    python bench/bench_codebook.py [--sizes 1000 5000] [--naive-max 1500]
 """
 from __future__ import annotations
-import argparse, os, platform, time
+import argparse, os, sys, time
 
 import numpy as np
 import pandas as pd
-import rdkit, sklearn
-from scipy.cluster.hierarchy import linkage, fcluster
-from scipy.spatial.distance import squareform
+import torch
 
-from intervention_distill.chem import read_smi, morgan_fingerprints, tanimoto_matrix, tanimoto_matrix_naive
-from intervention_distill.codebook import build_codebook, cluster_codes
-
-
-def timed(repeats, f, *args, **kw):
-    "Result of `f(*args, **kw)` and its best wall time over `repeats` calls (the minimum is the least disturbed by other load)."
-    best = float('inf')
-    for _ in range(max(1, repeats)):
-        t = time.perf_counter(); out = f(*args, **kw); best = min(best, time.perf_counter() - t)
-    return out, best
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from common import machine, write_table  # noqa: E402
+from intervention_distill.chem import read_smi, morgan_fingerprints, tanimoto_matrix, tanimoto_matrix_naive  # noqa: E402
 
 
-def slope(ns, ts) -> float:
-    "Scaling exponent: least-squares slope of log(time) against log(n)."
-    return float(np.polyfit(np.log(ns), np.log(ts), 1)[0])
+def timed(f, *args):
+    t = time.perf_counter(); out = f(*args)
+    return out, time.perf_counter() - t
 
 
 def main(argv=None):
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument('--sizes', type=int, nargs='+', default=[1000, 2000, 5000])
-    ap.add_argument('--k', type=int, default=64, help='number of codes (the paper profile uses 64)')
-    ap.add_argument('--naive-max', type=int, default=5000, help='largest n the naive loop is run on; beyond it, extrapolate')
-    ap.add_argument('--seed', type=int, default=0)
-    ap.add_argument('--repeats', type=int, default=1, help='time each step this many times and keep the fastest')
-    ap.add_argument('--csv', default=None, help='also write the table here')
+    ap = argparse.ArgumentParser(description=__doc__.split('\n\n')[0])
+    ap.add_argument('--sizes', type=int, nargs='+', default=[1000, 5000])
+    ap.add_argument('--naive-max', type=int, default=1500, help='largest n the naive loop is run on; beyond it, scaled by pair count')
+    ap.add_argument('--out', default=None, help='folder of the CSV (default figures/tables)')
     a = ap.parse_args(argv)
-
+    if a.naive_max < 2: raise SystemExit(f"--naive-max must be >= 2, got {a.naive_max}")
     library = read_smi()
     smiles = library.smiles[library.valid].tolist()
-    print(f"machine: {platform.machine()} {platform.processor() or ''}, {os.cpu_count()} CPU cores visible; "
-          f"python {platform.python_version()}, rdkit {rdkit.__version__}, scikit-learn {sklearn.__version__}")
-    print(f"molecules: RDKit NCI first_5K.smi, {len(smiles)} valid of {len(library)}; k={a.k}, seed={a.seed}; "
-          f"best of {max(1, a.repeats)} run(s) per timing; load average before: {os.getloadavg()[0]:.2f}\n")
-
     rows = []
     for n in a.sizes:
-        if n > len(smiles):
-            print(f"n={n} capped at the {len(smiles)} valid molecules of first_5K.smi")
-            n = len(smiles)
-        smi = smiles[:n]
-        cb, t_build = timed(a.repeats, build_codebook, smi, a.k, seed=a.seed)
-        fps = morgan_fingerprints(smi)
-        sim, t_bulk = timed(a.repeats, tanimoto_matrix, fps)
-        _, t_cluster = timed(a.repeats, cluster_codes, sim, a.k, a.seed)
+        if n > len(smiles): print(f"n={n} capped at the {len(smiles)} valid molecules of first_5K.smi"); n = len(smiles)
+        fps, t_fp = timed(morgan_fingerprints, smiles[:n])
+        sim, t_sim = timed(tanimoto_matrix, fps)
         m = min(n, a.naive_max)
-        sim_naive, t_naive_m = timed(a.repeats, tanimoto_matrix_naive, fps[:m])
-        assert np.allclose(sim_naive, sim[:m, :m], atol=1e-12), 'naive and bulk Tanimoto disagree'
+        naive, t_naive_m = timed(tanimoto_matrix_naive, fps[:m])
+        if not np.allclose(naive, sim[:m, :m], rtol=0, atol=1e-12): raise SystemExit('naive and fast Tanimoto matrices disagree')
         t_naive = t_naive_m * (n * (n - 1)) / (m * (m - 1))
-        avg = np.bincount(fcluster(linkage(squareform(1 - sim, checks=False), 'average'), a.k, 'maxclust'))[1:]
-        own = (cb.assign(cb.smiles).argmax(1) == cb.labels).mean()
-        rows.append(dict(n=n, build_s=t_build, bulk_sim_s=t_bulk, cluster_s=t_cluster, naive_sim_s=t_naive,
-                         naive_measured_on=m, sim_ratio=t_naive / t_bulk,
-                         naive_build_s=t_build - t_bulk + t_naive, build_ratio=(t_build - t_bulk + t_naive) / t_build,
-                         spectral_largest=cb.sizes.max() / n, spectral_singletons=int((cb.sizes == 1).sum()),
-                         average_largest=avg.max() / n, average_singletons=int((avg == 1).sum()), own_code=own))
-        print(f"n={n}: build {t_build:.2f} s, bulk similarity {t_bulk:.2f} s, naive similarity {t_naive:.2f} s"
-              + ('' if m == n else f" (extrapolated from {m} molecules)"), flush=True)
-
+        rows.append(dict(n_molecules=n, seconds=t_fp + t_sim, naive_seconds=t_naive, speedup=t_naive / t_sim,
+                         fingerprint_seconds=t_fp, matrix_seconds=t_sim, speedup_with_fingerprints=(t_fp + t_naive) / (t_fp + t_sim),
+                         naive_measured_on=m, **machine(torch.device('cpu'))))
+        print(f"n={n}: fingerprints {t_fp:.2f} s + matrix {t_sim:.2f} s; naive matrix {t_naive:.1f} s"
+              + ('' if m == n else f" (loop timed on {m} molecules, scaled by pair count)") + f"; speedup {rows[-1]['speedup']:.1f}x", flush=True)
     df = pd.DataFrame(rows)
-    show = df.copy()
-    for c in show.columns:
-        if show[c].dtype.kind == 'f': show[c] = [f'{v:.3g}' for v in show[c]]
-    print('\n' + show.to_markdown(index=False, disable_numparse=True))
-    if len(df) > 1:
-        print(f"\nscaling exponent (time ∝ n^a): build a={slope(df.n, df.build_s):.2f}, "
-              f"bulk similarity a={slope(df.n, df.bulk_sim_s):.2f}, naive similarity a={slope(df.n, df.naive_sim_s):.2f}")
-    if (df.naive_measured_on < df.n).any():
-        print(f"note: naive times for n > {a.naive_max} are extrapolated quadratically (by pair count) from {a.naive_max} molecules")
-    print("naive_build_s = build_s - bulk_sim_s + naive_sim_s: the same build with the naive similarity loop; "
-          "own_code = share of members whose most probable code is their own")
-    if a.csv: df.to_csv(a.csv, index=False)
+    print(df.to_markdown(index=False, floatfmt='.3g'))
+    print(f"wrote {write_table(df, 'bench_codebook', ['n_molecules'], a.out)}")
 
 
 if __name__ == '__main__':

@@ -1,96 +1,80 @@
 #!/usr/bin/env python
-"""Throughput of the training loader against plain reading of the same arrays.
+"""Does the loader keep the model busy? Fields/s of the training loader against the fields/s the training step eats.
 
-For each setting a synthetic `ArrayImageSet` (`intervention_distill.loading.toy_fields`) is built once; then, in the
-same process and side by side, we time
+For each setting (a profile: toy fields of its size written once into a `FieldStore`, its batch size, crops,
+student, precision and loader workers) we time, in one process and side by side on the same machine:
 
-* **plain**: `torch.from_numpy(images.images[batch_indices])` over a shuffled epoch (a memory copy: no
-  normalisation, crops or augmentation), and
-* **loader**: one epoch of `make_loader(MultiscaleDataset(...))` in training mode (per-plate normalisation, field
-  view, `n_crops` single-cell crops, flips/rotations, intensity jitter) with 0 and 2 worker processes.
+* **loader**: the training loop's loader alone (`MultiscaleDataset` on the store, training-mode views and
+  augmentations; views cut in the workers on a CPU, on the GPU there), fields/s after one warm-up batch;
+* **consumption**: the bare training step of the profile's student (forward, distillation loss, backward, AdamW)
+  on one batch of that loader, already on the device: batch size × steps/s.
 
-Every reader gets one untimed warm-up epoch (which also starts the persistent workers), then `--repeats` timed
-epochs; we report the median fields/s and its ratio to plain reading.
+The ratio loader/consumption must be >= 3: then loading never limits training. Rows are merged into
+figures/tables/bench_loader.csv by (setting, device), so CPU and GPU rows sit side by side.
 
-    python bench/bench_loader.py                    # smoke-sized and large settings
-    python bench/bench_loader.py --settings smoke --repeats 3 --csv /tmp/bench.csv
+    python bench/bench_loader.py --settings smoke,standard
+    python bench/bench_loader.py --settings paper --device cuda --out $OUT
 """
 from __future__ import annotations
-import argparse, platform, os, statistics, time
+import argparse, os, sys, time
 
-import numpy as np
 import pandas as pd
 import torch
 
-from intervention_distill.core import get_profile
-from intervention_distill.loading import toy_fields, ViewConfig, MultiscaleDataset, make_loader
-
-SETTINGS = {  # fields, field side, field view side, crop side, crops per field, cells per field, batch size
-    'smoke': dict(n_fields=864, size=64, field_size=32, crop_size=24, n_crops=8, cells=(2, 12), batch_size=16),
-    'large': dict(n_fields=256, size=256, field_size=128, crop_size=64, n_crops=8, cells=(10, 40), batch_size=32),
-}
-assert SETTINGS['smoke']['size'] == get_profile('smoke').image_size and SETTINGS['large']['size'] == get_profile('paper').image_size
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from common import KEYS, bare_trainer, loop_parts, machine, sync, timed_rate, write_table  # noqa: E402
+from intervention_distill.core import PROFILES, pick_device  # noqa: E402
 
 
-def time_epochs(run_epoch, repeats:int) -> list[float]:
-    "Seconds of `repeats` calls of `run_epoch(epoch)` after one untimed warm-up call."
-    run_epoch(0)
-    out = []
-    for e in range(1, repeats + 1):
-        t0 = time.perf_counter(); run_epoch(e); out.append(time.perf_counter() - t0)
-    return out
+def loader_rate(dl, device, n_batches:int) -> float:
+    "Fields/s of iterating `dl` for `n_batches` batches after one warm-up batch (which also starts the workers)."
+    n, fields, epoch, t0 = 0, 0, 0, None
+    while n < n_batches:
+        dl.set_epoch(epoch); epoch += 1
+        for b in dl:
+            if t0 is None: sync(device); t0 = time.perf_counter(); continue
+            n += 1; fields += len(b['index'])
+            if n == n_batches: break
+    sync(device)
+    return fields / (time.perf_counter() - t0)
 
 
-def bench_setting(name:str, repeats:int, workers:list[int], seed:int) -> list[dict]:
-    s = SETTINGS[name]
-    images = toy_fields(s['n_fields'], size=s['size'], cells=s['cells'], n_plates=4, sigma=s['size'] / 32, seed=seed)
-    view = ViewConfig(field_size=s['field_size'], crop_size=s['crop_size'], n_crops=s['n_crops'])
-    n, bs, rows = len(images), s['batch_size'], []
-
-    def plain(epoch):
-        perm = np.random.default_rng([seed, epoch]).permutation(n)
-        for i in range(0, n, bs): torch.from_numpy(images.images[np.sort(perm[i:i + bs])])
-
-    readers = [('plain arrays', 0, plain)]
-    for w in workers:
-        dl = make_loader(MultiscaleDataset(images, view, seed=seed), bs, shuffle=True, seed=seed, num_workers=w, device='cpu')
-        def loader(epoch, dl=dl):
-            dl.set_epoch(epoch)
-            for _ in dl: pass
-        readers.append(('MultiscaleDataset loader', w, loader))
-    for reader, w, fn in readers:
-        secs = time_epochs(fn, repeats)
-        rows.append(dict(setting=name, fields=n, field_px=f"{s['size']}x{s['size']}", crops=f"{s['n_crops']}x{s['crop_size']}px",
-                         reader=reader, workers=w, fields_per_s=n / statistics.median(secs)))
-    plain_rate = rows[0]['fields_per_s']
-    for r in rows: r['ratio_to_plain'] = r['fields_per_s'] / plain_rate
-    return rows
+def bench_setting(name:str, device, n_fields:int, batches:int, steps:int, warmup:int, workers:int|None, seed:int) -> dict:
+    store, targets, cfg, ds, dl = loop_parts(name, seed, device, n_fields, workers)
+    batch = next(iter(dl))
+    step = bare_trainer(store, targets, cfg, device, batch)
+    load = loader_rate(dl, device, batches)
+    consume = timed_rate(step, steps, warmup, device) * cfg.batch_size
+    load2 = loader_rate(dl, device, batches)                   # again after the step: the median-free guard against drift
+    lo = min(load, load2)
+    return dict(setting=name, device=device.type, loader_fields_per_s=lo, consumption_fields_per_s=consume,
+                loader_over_consumption=lo / consume, batch=cfg.batch_size, workers=cfg.num_workers,
+                views_on=str(dl.views_device or 'workers'), **machine(device))
 
 
-def main():
+def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split('\n\n')[0])
-    ap.add_argument('--settings', default='smoke,large', help=f"comma-separated, from {sorted(SETTINGS)}")
-    ap.add_argument('--repeats', type=int, default=3, help='timed epochs per reader (median reported)')
-    ap.add_argument('--workers', default='0,2', help='comma-separated worker counts of the loader')
-    ap.add_argument('--threads', type=int, default=1, help='torch threads of the main process')
+    ap.add_argument('--settings', default='smoke,standard', help=f"comma-separated profiles, from {sorted(PROFILES)}")
+    ap.add_argument('--device', default='cpu')
+    ap.add_argument('--fields', type=int, default=512, help='toy fields in the store')
+    ap.add_argument('--batches', type=int, default=20, help='timed loader batches')
+    ap.add_argument('--steps', type=int, default=10, help='timed bare steps')
+    ap.add_argument('--warmup', type=int, default=3)
+    ap.add_argument('--workers', type=int, default=None, help="loader workers (default: the loop's)")
+    ap.add_argument('--threads', type=int, default=1, help='torch intra-op threads on a CPU (1: on a shared machine more threads wait on each other)')
     ap.add_argument('--seed', type=int, default=0)
-    ap.add_argument('--csv', default=None, help='also write the table here')
-    a = ap.parse_args()
+    ap.add_argument('--out', default=None, help='folder of the CSV (default figures/tables)')
+    a = ap.parse_args(argv)
     names = [x for x in a.settings.split(',') if x]
-    unknown = [x for x in names if x not in SETTINGS]
-    if unknown: raise SystemExit(f"unknown setting(s) {unknown}: choose from {sorted(SETTINGS)}")
-    if a.repeats < 1: raise SystemExit(f"--repeats must be >= 1, got {a.repeats}")
-    torch.set_num_threads(a.threads)
-    workers = [int(w) for w in a.workers.split(',') if w]
-    print(f"machine: {platform.machine()}, {os.cpu_count()} CPU cores, torch {torch.__version__}, {a.threads} main-process thread(s)")
-    df = pd.DataFrame([r for name in names for r in bench_setting(name, a.repeats, workers, a.seed)])
+    unknown = [x for x in names if x not in PROFILES]
+    if unknown: raise SystemExit(f"unknown setting(s) {unknown}: choose from {sorted(PROFILES)}")
+    if a.threads and pick_device(a.device).type == 'cpu': torch.set_num_threads(a.threads)
+    device = pick_device(a.device)
+    rows = [bench_setting(n, device, a.fields, a.batches, a.steps, a.warmup, a.workers, a.seed) for n in names]
+    df = pd.DataFrame(rows)
     print(df.to_markdown(index=False, floatfmt='.3g'))
-    for name in names:
-        d = df[df.setting == name]
-        best = d[d.reader != 'plain arrays'].fields_per_s.max()
-        print(f"{name}: loader/plain = {best / d[d.reader == 'plain arrays'].fields_per_s.item():.4f} "
-              f"(best loader {best:.0f} fields/s)")
-    if a.csv: df.to_csv(a.csv, index=False)
+    for r in rows: print(f"{r['setting']} ({r['device']}): loader/consumption = {r['loader_over_consumption']:.2f}")
+    print(f"wrote {write_table(df, 'bench_loader', KEYS['bench_loader'], a.out)}")
 
 
 if __name__ == '__main__':

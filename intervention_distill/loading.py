@@ -4,12 +4,16 @@
 
 # %% ../nbs/05_loading.ipynb #e54493ed
 from __future__ import annotations
+import functools, hashlib, os, shutil
+import multiprocessing as mp
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Iterable, Sequence
 
 # %% auto #0
-__all__ = ['META_KEYS', 'toy_fields', 'ViewConfig', 'PlateStats', 'plate_stats', 'check_centroids', 'cell_crops', 'dihedral',
-           'jitter', 'MultiscaleDataset', 'ViewLoader', 'make_loader']
+__all__ = ['META_KEYS', 'toy_fields', 'ViewConfig', 'PlateStats', 'plate_stats', 'check_centroids', 'cut_windows', 'cell_crops',
+           'dihedral', 'dihedral_batch', 'jitter', 'cache_dir', 'images_fingerprint', 'FieldStore', 'field_store',
+           'MultiscaleDataset', 'ViewLoader', 'make_loader']
 
 # %% ../nbs/05_loading.ipynb #49552853
 import numpy as np
@@ -17,7 +21,7 @@ import pandas as pd
 import torch
 import torch.nn.functional as F
 from torch.utils.data import Dataset, DataLoader, DistributedSampler
-from .core import pick_device
+from .core import pick_device, project_root
 from .data import ImageSet, ArrayImageSet, CELL_PAINTING_CHANNELS, _preview, plate_center_scale
 
 # %% ../nbs/05_loading.ipynb #91b58a4c
@@ -150,16 +154,24 @@ def check_centroids(cents:np.ndarray, height:int, width:int, field=None) -> np.n
                          f"{height}x{width} image ({int(bad.sum())} such centroids)")
     return cents
 
+def cut_windows(x:torch.Tensor, corners:torch.Tensor, size:int) -> torch.Tensor:
+    "Square windows `(B, K, C, size, size)` of a batch `x` `(B, C, H, W)` with top-left `corners` `(B, K, 2)` (row, col): one gather."
+    ar = torch.arange(size, device=x.device)
+    rows = corners[..., 0, None].to(x.device) + ar                     # (B, K, size)
+    cols = corners[..., 1, None].to(x.device) + ar
+    b = torch.arange(len(x), device=x.device)[:, None, None, None]
+    return x[b, :, rows[..., :, None], cols[..., None, :]].permute(0, 1, 4, 2, 3)   # advanced dims first, channels last
+
 def cell_crops(x:torch.Tensor, cents:np.ndarray, size:int, pad_mode:str='zeros') -> torch.Tensor:
     "Crops `(n, C, size, size)` of field `x` `(C, H, W)` centred on `cents` `(n, 2)` (row, col); the border padded by `pad_mode`."
     C, H, W = x.shape
     if size > min(H, W): raise ValueError(f"crop_size {size} is larger than the {H}x{W} field")
     cents = check_centroids(cents, H, W)
+    if len(cents) == 0: return x.new_zeros((0, C, size, size))
     h = size // 2
-    xp = F.pad(x[None], (h, h, h, h), mode='constant' if pad_mode == 'zeros' else pad_mode)[0]
-    rc = np.floor(cents + 0.5).astype(int)          # top-left corner in padded coordinates = centre - h + h
-    if len(rc) == 0: return x.new_zeros((0, C, size, size))
-    return torch.stack([xp[:, r:r + size, c:c + size] for r, c in rc])
+    xp = F.pad(x[None], (h, h, h, h), mode='constant' if pad_mode == 'zeros' else pad_mode)
+    rc = torch.from_numpy(np.floor(cents + 0.5).astype(np.int64))      # top-left corner in padded coordinates = centre - h + h
+    return cut_windows(xp, rc[None], size)[0]
 
 # %% ../nbs/05_loading.ipynb #162cd6ed
 def dihedral(x:torch.Tensor, k:int, flip:bool) -> torch.Tensor:
@@ -167,16 +179,134 @@ def dihedral(x:torch.Tensor, k:int, flip:bool) -> torch.Tensor:
     x = torch.rot90(x, int(k) % 4, dims=(-2, -1))
     return torch.flip(x, dims=(-1,)) if flip else x
 
-def jitter(x:torch.Tensor, gain:np.ndarray, shift:np.ndarray) -> torch.Tensor:
-    "`gain[c] * x + shift[c]` over the channel dim (`-3`) of `x`."
-    g = torch.as_tensor(gain, dtype=x.dtype)[:, None, None]
-    return x * g + torch.as_tensor(shift, dtype=x.dtype)[:, None, None]
+@functools.lru_cache(maxsize=None)
+def _symmetries(size:int, device:torch.device) -> torch.Tensor:
+    "The 8 symmetries of a `size`×`size` square as pixel permutations `(8, size²)`: row `k + 4 flip` is `dihedral(·, k, flip)`."
+    grid = torch.arange(size * size).view(size, size)
+    return torch.stack([dihedral(grid, c % 4, c >= 4).flatten() for c in range(8)]).to(device)
+
+def dihedral_batch(x:torch.Tensor, k:torch.Tensor, flip:torch.Tensor) -> torch.Tensor:
+    "`dihedral(x[n], k[n], flip[n])` for every `n` of a batch `x` `(N, C, S, S)` of squares, as one gather (no host sync)."
+    N, C, S, S2 = x.shape
+    if S != S2: raise ValueError(f"dihedral_batch needs square images, got {S}x{S2}")
+    perm = _symmetries(S, x.device)[(k.long() % 4 + 4 * flip.long()).to(x.device)]         # (N, S²)
+    return x.reshape(N, C, S * S).gather(2, perm[:, None].expand(N, C, S * S)).view(N, C, S, S)
+
+def jitter(x:torch.Tensor, gain:np.ndarray|torch.Tensor, shift:np.ndarray|torch.Tensor) -> torch.Tensor:
+    "`gain[..., c] * x + shift[..., c]` over the channel dim (`-3`) of `x` (`gain`, `shift` broadcast over the leading dims)."
+    g = torch.as_tensor(gain, dtype=x.dtype, device=x.device)[..., None, None]
+    return x * g + torch.as_tensor(shift, dtype=x.dtype, device=x.device)[..., None, None]
+
+# %% ../nbs/05_loading.ipynb #5e8b8a04
+def cache_dir() -> Path:
+    "Folder of cached field stores: `$ID_CACHE_DIR`, else `<project root>/data/cache` (git-ignored), else `~/.cache/intervention_distill`."
+    if os.environ.get('ID_CACHE_DIR'): return Path(os.environ['ID_CACHE_DIR'])
+    try: return project_root()/'data'/'cache'
+    except FileNotFoundError: return Path.home()/'.cache'/'intervention_distill'
+
+def images_fingerprint(images:ImageSet) -> str:
+    "Hash of what defines the fields of `images`: its class, metadata, channels and every array, string or number it holds (paths of real images, seeds and phenotypes of rendered ones)."
+    h = hashlib.blake2b(digest_size=12)
+    h.update(f"{type(images).__name__}|{len(images)}|{tuple(images.channels)}".encode())
+    h.update(pd.util.hash_pandas_object(images.meta.astype(str), index=False).to_numpy().tobytes())
+    def add(name, v):                                  # caches (dicts, functions) are not part of the key
+        if isinstance(v, np.ndarray): h.update(f"{name}{v.shape}{v.dtype}".encode()); h.update(np.ascontiguousarray(v).tobytes())
+        elif isinstance(v, (str, int, float, np.integer, np.floating, Path)): h.update(f"{name}={v!r}".encode())
+        elif isinstance(v, (list, tuple)):
+            for j, e in enumerate(v): add(f"{name}[{j}]", e)
+    for name, v in sorted(vars(images).items()):
+        if name != 'meta': add(name, v)
+    return h.hexdigest()
+
+def _quantise(x:np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    "uint8 codes of a float `(C, H, W)` field and per-channel `lo`, `step` with `x ≈ lo + step * code` (error ≤ step/2)."
+    lo, hi = x.min(axis=(1, 2)), x.max(axis=(1, 2))
+    step = np.where(hi > lo, (hi - lo) / 255, 1.0).astype(np.float32)
+    q = np.rint((x - lo[:, None, None]) / step[:, None, None])
+    return np.clip(q, 0, 255).astype(np.uint8), lo.astype(np.float32), step
+
+_SOURCE = None          # the ImageSet being written, inherited by forked writer processes
+
+def _write_fields(args) -> tuple:
+    "Quantise fields `idx` of `_SOURCE` into the store's code file; their `lo`, `step` and centroids."
+    path, shape, idx = args
+    codes = np.lib.format.open_memmap(path, mode='r+')
+    lo, step, cents = np.empty((len(idx), shape[1]), np.float32), np.empty((len(idx), shape[1]), np.float32), []
+    for j, i in enumerate(idx):
+        x = np.asarray(_SOURCE[int(i)], dtype=np.float32)
+        if x.shape != shape[1:]: raise ValueError(f"field {int(i)} has shape {x.shape}, expected {shape[1:]}")
+        codes[i], lo[j], step[j] = _quantise(x)
+        cents.append(check_centroids(_SOURCE.centroids(int(i)), *shape[2:], field=int(i)))
+    codes.flush()
+    return idx, lo, step, cents
+
+class FieldStore(ImageSet):
+    "Fields of an `ImageSet` rendered or decoded once into a memory-mapped uint8 file (per field and channel `lo + step * code`), with all centroids in one array."
+    def __init__(self, folder:str|Path, meta:pd.DataFrame, channels:Sequence[str]):
+        self.folder, self.meta, self.channels = Path(folder), meta.reset_index(drop=True), tuple(channels)
+        self.codes = np.load(self.folder/'codes.npy', mmap_mode='r')           # (N, C, H, W) uint8, read from the page cache
+        z = np.load(self.folder/'index.npz')
+        self.lo, self.step, self.cents, self.offsets = z['lo'], z['step'], z['cents'], z['offsets']
+        if len(self.codes) != len(self.meta): raise ValueError(f"store {str(self.folder)!r} holds {len(self.codes)} fields, meta has {len(self.meta)} rows")
+        self._on = {}                                                          # device → the codes held there
+    def __getstate__(self) -> dict: return {**self.__dict__, '_on': {}}     # worker processes never get device copies
+    @property
+    def shape(self) -> tuple: return tuple(self.codes.shape[1:])
+    def on(self, device:str|torch.device) -> torch.Tensor:
+        "All codes as one uint8 tensor held on `device` (copied there once)."
+        dev = torch.device(device)
+        if dev not in self._on: self._on[dev] = torch.from_numpy(np.array(self.codes)).to(dev)
+        return self._on[dev]
+    def __getitem__(self, i:int) -> np.ndarray:
+        i = int(i)
+        return self.codes[i].astype(np.float32) * self.step[i][:, None, None] + self.lo[i][:, None, None]
+    def centroids(self, i:int) -> np.ndarray: return self.cents[self.offsets[i]:self.offsets[i + 1]]
+    def n_cells(self, idx) -> np.ndarray: return np.diff(self.offsets)[np.asarray(idx)]
+    def read(self, idx) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        "uint8 codes `(B, C, H, W)`, `lo` and `step` `(B, C)` of fields `idx` (read in file order)."
+        idx = np.asarray(idx, dtype=np.int64)
+        order = np.argsort(idx, kind='stable')
+        codes = np.empty((len(idx), *self.shape), np.uint8)
+        codes[order] = self.codes[idx[order]]
+        return codes, self.lo[idx], self.step[idx]
+
+def field_store(images:ImageSet, folder:str|Path|None=None, workers:int|None=None, chunk:int=64) -> FieldStore:
+    "`images` as a `FieldStore` under `folder` (default `cache_dir()`), keyed by `images_fingerprint`: written once, in `workers` parallel processes, then reused."
+    if isinstance(images, FieldStore): return images
+    if len(images) == 0: raise ValueError("images is empty")
+    if workers is not None and workers < 1: raise ValueError(f"workers must be positive or None, got {workers!r}")
+    final = Path(folder or cache_dir())/f"fields-{images_fingerprint(images)}"
+    if (final/'index.npz').exists(): return FieldStore(final, images.meta, images.channels)
+    shape = (len(images), *np.shape(images[0]))
+    tmp = final.with_name(final.name + f'.tmp{os.getpid()}')
+    tmp.mkdir(parents=True, exist_ok=True)
+    np.lib.format.open_memmap(tmp/'codes.npy', mode='w+', dtype=np.uint8, shape=shape).flush()
+    jobs = [(str(tmp/'codes.npy'), shape, np.arange(s, min(s + chunk, len(images)))) for s in range(0, len(images), chunk)]
+    workers = min(workers or os.cpu_count() or 1, len(jobs))
+    global _SOURCE
+    _SOURCE = images
+    try:
+        if workers > 1 and 'fork' in mp.get_all_start_methods():
+            with mp.get_context('fork').Pool(workers) as pool: parts = pool.map(_write_fields, jobs)
+        else: parts = [_write_fields(j) for j in jobs]
+    finally: _SOURCE = None
+    lo, step = np.concatenate([p[1] for p in parts]), np.concatenate([p[2] for p in parts])
+    cents = [c for p in parts for c in p[3]]
+    offsets = np.concatenate([[0], np.cumsum([len(c) for c in cents])]).astype(np.int64)
+    np.savez(tmp/'index.npz', lo=lo, step=step, offsets=offsets,
+             cents=np.concatenate(cents).astype(np.float32) if offsets[-1] else np.zeros((0, 2), np.float32))
+    try: tmp.rename(final)
+    except OSError:                                    # another process wrote the same store first
+        if not (final/'index.npz').exists(): raise
+        shutil.rmtree(tmp, ignore_errors=True)
+    return FieldStore(final, images.meta, images.channels)
 
 # %% ../nbs/05_loading.ipynb #ecc4d70e
 META_KEYS = ('intervention_id', 'compound', 'dose_um', 'cell_type', 'plate')
+_VIEW_INPUTS = ('pixels', 'lo', 'step', 'center', 'scale', 'corners', 'crop_mask', 'ops', 'gain', 'shift', 'tile')
 
 class MultiscaleDataset(Dataset):
-    "Items of `images` as a normalised field view, `n_crops` single-cell crops and the intervention keys."
+    "Items of `images` as a normalised field view, `n_crops` single-cell crops and the intervention keys; batches cut and augmented as tensor ops."
     def __init__(self, images:ImageSet, view:ViewConfig=ViewConfig(), stats:PlateStats|None=None, train:bool=True,
                  seed:int=0, indices:Sequence[int]|None=None):
         "Fields `indices` (all by default) of `images`; `stats` default to `plate_stats` of all of `images`."
@@ -189,17 +319,28 @@ class MultiscaleDataset(Dataset):
         self.indices = np.arange(len(images)) if indices is None else np.asarray(indices, dtype=int)
         if len(self.indices) and (self.indices.min() < 0 or self.indices.max() >= len(images)):
             raise ValueError(f"indices must lie in [0, {len(images)}), got {self.indices.min()}..{self.indices.max()}")
-        C, H, W = np.shape(images[int(self.indices[0])])
-        self.shape = (C, H, W)
+        self.shape = images.shape if isinstance(images, FieldStore) else tuple(np.shape(images[int(self.indices[0])]))
+        C, H, W = self.shape
         if view.crop_size > min(H, W): raise ValueError(f"crop_size {view.crop_size} is larger than the {H}x{W} field")
         if view.field_size > min(H, W): raise ValueError(f"field_size {view.field_size} is larger than the {H}x{W} field")
-        for i in self.indices: check_centroids(images.centroids(int(i)), H, W, field=int(i))
         m = images.meta
         missing = [k for k in META_KEYS if k not in m.columns]
         if missing: raise ValueError(f"image meta lacks column(s): {', '.join(missing)}")
         self._meta = {k: (m[k].astype(float).to_numpy() if k == 'dose_um' else m[k].astype(str).to_numpy()) for k in META_KEYS}
         for pl in pd.unique(self._meta['plate'][self.indices]): self.stats.row(pl)     # every plate has statistics
+        self._plate_row = pd.Index(self.stats.plates).get_indexer(self._meta['plate'])
         self._epoch = torch.zeros(1, dtype=torch.int64).share_memory_()
+        self.pixels_on = None
+
+    def keep_on(self, device:str|torch.device, max_share:float=0.5) -> bool:
+        "Hold the `FieldStore`'s codes on `device` when they take at most `max_share` of its free memory: batches then carry no pixels and `views` gathers them there. Whether it does."
+        dev = torch.device(device)
+        if not isinstance(self.images, FieldStore): return False
+        free = torch.cuda.mem_get_info(dev)[0] if dev.type == 'cuda' else float('inf')
+        if self.images.codes.nbytes > max_share * free: return False
+        self.images.on(dev)
+        self.pixels_on = dev
+        return True
 
     def __len__(self) -> int: return len(self.indices)
     @property
@@ -218,58 +359,102 @@ class MultiscaleDataset(Dataset):
             sel = perm[:k] if n >= k else np.concatenate([perm, rng.integers(0, n, k - n)])
         return sel, np.ones(k, bool)
 
-    def _field_view(self, x:torch.Tensor, rng_offset:np.ndarray) -> torch.Tensor:
-        f, (_, H, W) = self.view.field_size, x.shape
-        if self.view.field_mode == 'resize':
-            if (H, W) == (f, f): return x
-            if H % f == 0 and W % f == 0: return F.avg_pool2d(x[None], (H // f, W // f))[0]   # = 'area', faster
-            return F.interpolate(x[None], size=(f, f), mode='area')[0]
-        r, c = (np.floor(np.array([H - f + 1, W - f + 1]) * rng_offset).astype(int) if self.train else ((H - f) // 2, (W - f) // 2))
-        return x[:, r:r + f, c:c + f]
+    def _pixels(self, idx:np.ndarray) -> dict:
+        "The fields `idx` as one tensor: uint8 codes with `lo`, `step` from a `FieldStore`, else float32."
+        if isinstance(self.images, FieldStore):
+            lo, step = torch.from_numpy(self.images.lo[idx]), torch.from_numpy(self.images.step[idx])
+            if self.pixels_on is not None: return {'lo': lo, 'step': step}          # `views` gathers them on the device
+            return {'pixels': torch.from_numpy(self.images.read(idx)[0]), 'lo': lo, 'step': step}
+        fields = [np.asarray(self.images[int(i)], dtype=np.float32) for i in idx]
+        for i, a in zip(idx, fields):
+            if a.shape != self.shape: raise ValueError(f"field {int(i)} has shape {a.shape}, expected {self.shape}")
+        return {'pixels': torch.from_numpy(np.stack(fields))}
+
+    def __getitems__(self, ks:Sequence[int]) -> dict:
+        "A raw batch of items `ks`: the fields' pixels, their plate statistics, the seeded draws (crop corners, symmetries, jitter, tile) and the keys; `views` turns it into the batch."
+        idx, v, (C, H, W), K = self.indices[np.asarray(ks, dtype=np.int64)], self.view, self.shape, self.view.n_crops
+        B, f, epoch, stored = len(idx), v.field_size, self.epoch, isinstance(self.images, FieldStore)
+        corners, mask, tile = np.zeros((B, K, 2), np.int64), np.zeros((B, K), bool), np.zeros((B, 2), np.int64)
+        ops, gain, shift, n_cells = np.zeros((B, K + 1), np.int64), np.ones((B, C), np.float32), np.zeros((B, C), np.float32), np.zeros(B, np.int64)
+        for b, i in enumerate(idx):
+            rng = np.random.default_rng([self.seed, epoch, int(i)])
+            ops[b], gain[b], shift[b] = rng.integers(0, 8, K + 1), rng.uniform(1 - v.gain, 1 + v.gain, C), rng.uniform(-v.shift, v.shift, C)
+            offset = rng.random(2)
+            cents = self.images.centroids(int(i)) if stored else check_centroids(self.images.centroids(int(i)), H, W, field=int(i))
+            sel, mask[b] = self._pick(len(cents), rng)
+            if len(sel): corners[b] = np.floor(np.asarray(cents)[sel] + 0.5)   # top-left in padded coordinates = centre - h + h
+            tile[b] = np.floor(np.array([H - f + 1, W - f + 1]) * offset) if self.train else ((H - f) // 2, (W - f) // 2)
+            n_cells[b] = len(cents)
+        rows = self._plate_row[idx]
+        raw = {**self._pixels(idx), 'center': torch.from_numpy(self.stats.center[rows]), 'scale': torch.from_numpy(self.stats.scale[rows]),
+               'corners': torch.from_numpy(corners), 'crop_mask': torch.from_numpy(mask), 'ops': torch.from_numpy(ops),
+               'gain': torch.from_numpy(gain), 'shift': torch.from_numpy(shift), 'tile': torch.from_numpy(tile),
+               'n_cells': torch.from_numpy(n_cells), 'index': torch.from_numpy(idx.astype(np.int64))}
+        raw.update({k: (torch.from_numpy(self._meta[k][idx]) if k == 'dose_um' else self._meta[k][idx].tolist()) for k in META_KEYS})
+        return raw
+
+    def views(self, raw:dict, device:str|torch.device|None=None) -> dict:
+        "The batch of a raw batch: normalised field views `(B, C, F, F)` and crops `(B, n_crops, C, s, s)`, augmented in training, computed on `device` (default: where `raw` is)."
+        v, dev = self.view, torch.device(device) if device is not None else raw['pixels'].device if 'pixels' in raw else self.pixels_on
+        t = {k: raw[k].to(dev, non_blocking=True) for k in _VIEW_INPUTS if k in raw}
+        x = t['pixels'] if 'pixels' in t else self.images.on(dev)[raw['index'].to(dev)]
+        if x.dtype == torch.uint8: x = x.float() * t['step'][..., None, None] + t['lo'][..., None, None]
+        x = (x - t['center'][..., None, None]) / t['scale'][..., None, None]
+        B, C, H, W = x.shape
+        f, h = v.field_size, v.crop_size // 2
+        crops = cut_windows(F.pad(x, (h, h, h, h), mode='constant' if v.pad_mode == 'zeros' else v.pad_mode), t['corners'], v.crop_size)
+        if v.field_mode == 'tile': field = cut_windows(x, t['tile'][:, None], f)[:, 0]
+        elif (H, W) == (f, f): field = x
+        elif H % f == 0 and W % f == 0: field = F.avg_pool2d(x, (H // f, W // f))                  # = 'area', faster
+        else: field = F.interpolate(x, size=(f, f), mode='area')
+        if self.train:
+            ops = t['ops']
+            rot, flip = (ops % 4 if v.rot90 else torch.zeros_like(ops)), (ops // 4 == 1) & v.flip
+            field = dihedral_batch(field, rot[:, 0], flip[:, 0])
+            crops = dihedral_batch(crops.flatten(0, 1), rot[:, 1:].flatten(), flip[:, 1:].flatten()).view_as(crops)
+            if v.gain or v.shift: field, crops = jitter(field, t['gain'], t['shift']), jitter(crops, t['gain'][:, None], t['shift'][:, None])
+        crops = torch.where(t['crop_mask'][:, :, None, None, None], crops, 0.0)                     # no cell, no crop
+        return {'field': field.contiguous(), 'crops': crops.contiguous(), 'crop_mask': t['crop_mask'],
+                **{k: val for k, val in raw.items() if k not in _VIEW_INPUTS}}
 
     def __getitem__(self, k:int) -> dict:
-        i, v = int(self.indices[k]), self.view
-        plate = self._meta['plate'][i]
-        a = np.asarray(self.images[i], dtype=np.float32)
-        x = torch.from_numpy(a) if a.flags.writeable else torch.tensor(a)    # not modified: normalise makes a new tensor
-        if x.shape != self.shape: raise ValueError(f"field {i} has shape {tuple(x.shape)}, expected {self.shape}")
-        x = self.stats.normalise(x, plate)
-        rng = np.random.default_rng([self.seed, self.epoch, i])
-        ops, gain, shift = rng.integers(0, 8, v.n_crops + 1), rng.uniform(1 - v.gain, 1 + v.gain, len(x)), rng.uniform(-v.shift, v.shift, len(x))
-        offset = rng.random(2)
-        cents = self.images.centroids(i)
-        sel, mask = self._pick(len(cents), rng)
-        crops = x.new_zeros((v.n_crops, *x.shape[:1], v.crop_size, v.crop_size))
-        if len(sel): crops = cell_crops(x, np.asarray(cents)[sel], v.crop_size, v.pad_mode)
-        field = self._field_view(x, offset)
-        if self.train:
-            rot, flip = ops % 4 if v.rot90 else np.zeros_like(ops), (ops // 4 == 1) & v.flip
-            field = dihedral(field, rot[0], flip[0])
-            if len(sel): crops = torch.stack([dihedral(c, r_, f_) for c, r_, f_ in zip(crops, rot[1:], flip[1:])])
-            if v.gain or v.shift:
-                field, crops = jitter(field, gain, shift), jitter(crops, gain, shift) if len(sel) else crops
-        item = {'field': field.contiguous(), 'crops': crops.contiguous(), 'crop_mask': torch.from_numpy(mask),
-                'n_cells': len(cents), 'index': i}
-        item.update({key: (float(self._meta[key][i]) if key == 'dose_um' else str(self._meta[key][i])) for key in META_KEYS})
-        return item
+        "One item: the batch of `[k]` without its batch dimension (plain numbers and strings for the keys)."
+        b = self.views(self.__getitems__([k]))
+        out = {key: b[key][0] for key in ('field', 'crops', 'crop_mask')}
+        out.update({'n_cells': int(b['n_cells'][0]), 'index': int(b['index'][0]), 'dose_um': float(b['dose_um'][0])})
+        out.update({key: b[key][0] for key in META_KEYS if key != 'dose_um'})
+        return out
 
 # %% ../nbs/05_loading.ipynb #a22e4d41
+def _raw(batch): return batch
+
 class ViewLoader(DataLoader):
-    "A `DataLoader` whose `set_epoch` reseeds both the shuffling and the augmentations."
+    "A `DataLoader` whose `set_epoch` reseeds both the shuffling and the augmentations, and whose `MultiscaleDataset` batches are cut in the workers or on `views_device`."
     # an explicit signature: torch's own `DataLoader.__init__` annotations cannot be evaluated (breaks `show_doc`)
-    def __init__(self, dataset:Dataset, **kwargs): super().__init__(dataset, **kwargs)
+    def __init__(self, dataset:Dataset, views_device:str|torch.device|None=None, **kwargs):
+        "`views_device=None`: views are cut where the batch is read (worker processes); a device (e.g. `cuda`): raw uint8 batches travel (pinned, non-blocking) and the views are cut there."
+        self.views_device = None if views_device is None else torch.device(views_device)
+        if isinstance(dataset, MultiscaleDataset) and 'collate_fn' not in kwargs:
+            kwargs['collate_fn'] = dataset.views if self.views_device is None else _raw
+        super().__init__(dataset, **kwargs)
+        if self.views_device is not None and self.views_device.type == 'cuda' and isinstance(dataset, MultiscaleDataset): dataset.keep_on(self.views_device)
+    def __iter__(self):
+        it = super().__iter__()
+        return it if self.views_device is None or not isinstance(self.dataset, MultiscaleDataset) else (self.dataset.views(b, self.views_device) for b in it)
     def set_epoch(self, epoch:int):
         "Shuffle and augment as in `epoch` from the next iteration on."
         if hasattr(self.sampler, 'set_epoch'): self.sampler.set_epoch(int(epoch))
         if hasattr(self.dataset, 'set_epoch'): self.dataset.set_epoch(int(epoch))
 
 def make_loader(dataset:Dataset, batch_size:int, shuffle:bool=True, seed:int=0, num_workers:int=0, drop_last:bool=False,
-                device:str|torch.device='auto', prefetch_factor:int|None=None, **kwargs) -> ViewLoader:
-    "A seeded `ViewLoader` over `dataset`: same `seed` and epoch, same batches, for any `num_workers`."
+                device:str|torch.device='auto', prefetch_factor:int|None=None, views_on_device:bool|None=None, **kwargs) -> ViewLoader:
+    "A seeded `ViewLoader` over `dataset`: same `seed` and epoch, same batches, for any `num_workers`; views cut on `device` when `views_on_device` (default: on CUDA)."
     if batch_size < 1: raise ValueError(f"batch_size must be positive, got {batch_size!r}")
     if num_workers < 0: raise ValueError(f"num_workers must be >= 0, got {num_workers!r}")
     sampler = DistributedSampler(dataset, num_replicas=1, rank=0, shuffle=shuffle, seed=seed, drop_last=False)
-    pin = pick_device(str(device)).type == 'cuda'
+    dev = pick_device(str(device))
     extra = dict(persistent_workers=True, prefetch_factor=prefetch_factor or 2) if num_workers > 0 else {}
-    return ViewLoader(dataset, batch_size=batch_size, sampler=sampler, num_workers=num_workers, drop_last=drop_last,
-                      pin_memory=pin, generator=torch.Generator().manual_seed(seed), **{**extra, **kwargs})
+    on_device = dev.type == 'cuda' if views_on_device is None else views_on_device
+    return ViewLoader(dataset, views_device=dev if on_device else None, batch_size=batch_size, sampler=sampler,
+                      num_workers=num_workers, drop_last=drop_last, pin_memory=dev.type == 'cuda',
+                      generator=torch.Generator().manual_seed(seed), **{**extra, **kwargs})

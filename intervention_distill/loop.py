@@ -254,7 +254,9 @@ class Learner:
     """Trains `model` (an `nn.Module` with `loss(batch) -> dict`, key 'loss' plus logged scalars, and optionally
     `after_step(step, total)`) on the map-style dataset `data` with the budget `cfg`. `callbacks`: objects with any of
     `before_fit(learn)`, `after_step(learn)`, `after_fit(learn)`. `out`: folder for metrics.jsonl, checkpoints and
-    summary.json (None: nothing written, no checkpoints). `what`: extra fields a resumed run must match. `info`: extra summary fields."""
+    summary.json (None: nothing written, no checkpoints). `what`: extra fields a resumed run must match. `info`: extra summary fields.
+    `data` may define `collate(batch)` (the loader's collate function) and `on_device(batch)` (applied to each batch after its copy
+    to the device, e.g. to cut augmented views there)."""
     def __init__(self, model:nn.Module, data, cfg:TrainConfig, out:str|Path|None=None, callbacks:Sequence=(), what:dict|None=None,
                  info:dict|None=None, desc:str='train'):
         if not callable(getattr(model, 'loss', None)): raise ValueError(f"{type(model).__name__} has no loss(batch) method")
@@ -365,6 +367,7 @@ class Learner:
         log = open(self.out/'metrics.jsonl', 'a') if self.rank == 0 and self.out is not None else None
         bar = tqdm(total=total, initial=self.step, desc=self.desc, unit='step', disable=not cfg.progress or self.rank != 0)
         pending, lag, t_prev, keys = [], 1 if device.type == 'cuda' else 0, t_start, None
+        on_device = getattr(self.data, 'on_device', None)
 
         def write(s, acc, gn, lr, t_end, dt):
             "Log step `s` (reading its values waits for that step only)."
@@ -380,6 +383,7 @@ class Learner:
                 lr, acc = self.sched.get_last_lr()[0], None
                 for m in range(cfg.accum_steps):
                     b = _to(next(batches), device)
+                    if on_device is not None: b = on_device(b)
                     sync = ddp.no_sync() if ddp is not None and m < cfg.accum_steps - 1 else contextlib.nullcontext()
                     with sync:
                         with autocast(): r = fwd(b)

@@ -28,10 +28,11 @@ from .student import StudentConfig, MultiscaleStudent
 
 # %% ../nbs/10_train.ipynb #d04264e9
 class FieldTargets(Dataset):
-    "The multiscale views of the training fields, each item with its field's `soft` target row (and `identity` when the targets have one)."
-    def __init__(self, views:MultiscaleDataset, targets:Targets):
+    "The multiscale views of the training fields, each item with its field's `soft` target row (and `identity` when the targets have one); read a batch at a time, its views cut in the loader's workers or, with `views_on` a device, there (`on_device`, called by the loop after the copy; on a GPU the `FieldStore`'s codes are held there when they fit)."
+    def __init__(self, views:MultiscaleDataset, targets:Targets, views_on:str|torch.device|None=None):
         if len(targets) != len(views.images): raise ValueError(f"{len(targets)} target rows for {len(views.images)} image fields")
-        self.views, self.targets = views, targets
+        self.views, self.targets, self.views_on_device = views, targets, views_on is not None
+        if views_on is not None and torch.device(views_on).type == 'cuda': views.keep_on(views_on)
     def __len__(self) -> int: return len(self.views)
     def set_epoch(self, epoch:int): self.views.set_epoch(epoch)
     def __getitem__(self, k:int) -> dict:
@@ -40,6 +41,15 @@ class FieldTargets(Dataset):
         item['soft'] = torch.from_numpy(self.targets.soft[i])
         if self.targets.identity is not None: item['identity'] = torch.tensor(self.targets.identity[i])
         return item
+    def __getitems__(self, ks) -> dict:
+        "The raw batch of `ks` (see `MultiscaleDataset.__getitems__`) with the targets' rows; tensors only (no string keys for a compiled loss to guard on)."
+        raw = {k: v for k, v in self.views.__getitems__(ks).items() if isinstance(v, torch.Tensor)}
+        i = raw['index'].numpy()
+        raw['soft'] = torch.from_numpy(self.targets.soft[i])
+        if self.targets.identity is not None: raw['identity'] = torch.from_numpy(np.asarray(self.targets.identity)[i])
+        return raw
+    def collate(self, raw:dict) -> dict: return raw if self.views_on_device else self.views.views(raw)
+    def on_device(self, batch:dict) -> dict: return self.views.views(batch) if 'corners' in batch else batch
 
 def student_for(profile:str, images:ImageSet, targets:Targets, **overrides) -> StudentConfig:
     "The profile's `StudentConfig` sized for `images` (channels) and `targets` (codes, identities when λ > 0)."
@@ -62,7 +72,8 @@ def train(images:ImageSet, targets:Targets, cfg:TrainConfig, student:StudentConf
     model = MultiscaleStudent(scfg)
     what = {**{f'student.{k}': v for k, v in scfg.to_dict().items()}, 'data.targets': targets.fingerprint(),
             'data.fields': hashlib.sha256(fields_.tobytes()).hexdigest()[:16]}
-    res = fit(model, FieldTargets(views, targets), cfg, out=out, resume=resume, what=what, desc='train',
+    dev = pick_device(cfg.device)
+    res = fit(model, FieldTargets(views, targets, views_on=dev if dev.type == 'cuda' else None), cfg, out=out, resume=resume, what=what, desc='train',
               info=dict(targets=targets.source, n_train_fields=len(fields_), student=scfg.to_dict()))
     if res.summary['finished'] and dist_env()[0] == 0:
         save_checkpoint({'student': scfg.to_dict(), 'state_dict': res.final.state_dict(), 'step': res.step, 'targets': targets.source}, out/'student.pt')

@@ -1,0 +1,92 @@
+"""What the bench scripts share: the machine, torch version and load of a run, the settings (profiles) they measure,
+a bare training step of the student, and writing a bench table merged by key into figures/tables."""
+from __future__ import annotations
+import contextlib, os, platform, time
+from pathlib import Path
+
+import pandas as pd
+import torch
+
+ROOT = Path(__file__).resolve().parents[1]
+TABLES = ROOT/'figures'/'tables'
+KEYS = {'bench_loader': ['setting', 'device', 'workers'], 'bench_train': ['setting', 'device', 'workers'], 'bench_codebook': ['n_molecules']}   # one row per key
+
+
+def machine(device:torch.device) -> dict:
+    "The `machine`, `torch`, `threads` (torch intra-op threads) and `load` (1-minute load average per core, at the time of the call) columns of a bench row."
+    if device.type == 'cuda': name = torch.cuda.get_device_name(device)
+    else: name = f"{platform.machine()} CPU, {os.cpu_count()} cores"
+    return dict(machine=name, torch=torch.__version__.split('+')[0], threads=torch.get_num_threads(),
+                load=round(os.getloadavg()[0] / (os.cpu_count() or 1), 2))
+
+
+def sync(device:torch.device):
+    if device.type == 'cuda': torch.cuda.synchronize(device)
+
+
+def write_table(df:pd.DataFrame, name:str, key:list[str], out:str|Path|None=None) -> Path:
+    "Write `df` as `<out>/<name>.csv` (default figures/tables), keeping the rows of an existing file whose `key` is not in `df` (CPU and GPU rows side by side)."
+    path = Path(out or TABLES)/f'{name}.csv'
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if path.exists():
+        old = pd.read_csv(path)
+        if set(key) <= set(old.columns):
+            keep = ~old[key].astype(str).apply(tuple, axis=1).isin(df[key].astype(str).apply(tuple, axis=1))
+            df = pd.concat([old[keep], df], ignore_index=True)
+    df.to_csv(path, index=False)
+    return path
+
+
+def bare_step(model, fwd, loss_fn, opt, batch, autocast):
+    "One bare optimiser step: forward (under `autocast`), loss, backward, AdamW, zero_grad."
+    with autocast(): out = fwd(*batch[:3])
+    loss_fn(out, batch[3])['loss'].backward()
+    opt.step(); opt.zero_grad(set_to_none=True)
+
+
+def timed_rate(step, n:int, warmup:int, device:torch.device) -> float:
+    "Calls per second of `step()` over `n` calls after `warmup` untimed ones."
+    for _ in range(warmup): step()
+    sync(device); t0 = time.perf_counter()
+    for _ in range(n): step()
+    sync(device)
+    return n / (time.perf_counter() - t0)
+
+
+def autocast_for(adt, device):
+    return (lambda: torch.autocast(device.type, dtype=adt)) if adt is not None else contextlib.nullcontext
+
+
+def loop_parts(profile:str, seed:int, device:torch.device, n_fields:int, workers:int|None=None, **cfg_kw):
+    "Toy fields of `profile` in a `FieldStore`, their targets, the loop's `TrainConfig`, dataset and loader (views on the device on a GPU)."
+    from intervention_distill.core import get_profile
+    from intervention_distill.loading import MultiscaleDataset, ViewConfig, field_store, make_loader, plate_stats
+    from intervention_distill.loop import TrainConfig
+    from intervention_distill.train import toy_data
+    images, targets = toy_data(profile, seed, n_fields=n_fields)
+    store = field_store(images)
+    cfg = TrainConfig(profile, seed, device=str(device), progress=False, **({} if workers is None else {'num_workers': workers}), **cfg_kw)
+    view = ViewConfig.from_profile(get_profile(profile), n_crops=cfg.n_crops)
+    ds = MultiscaleDataset(store, view, stats=plate_stats(store, max_fields=256, seed=seed), seed=seed)
+    dl = make_loader(ds, cfg.batch_size, seed=seed, num_workers=cfg.num_workers, device=device, drop_last=True)
+    return store, targets, cfg, ds, dl
+
+
+def bare_trainer(store, targets, cfg, device:torch.device, batch:dict):
+    "A closure doing the bare step of the loop's student (same precision, memory layout and compilation) on `batch`, already on `device`."
+    from intervention_distill.student import MultiscaleStudent, distill_loss
+    from intervention_distill.core import get_profile
+    from intervention_distill.loop import amp_dtype
+    from intervention_distill.train import student_for
+    scfg = student_for(cfg.profile, store, targets)
+    torch._dynamo.reset()                                        # a fresh compilation, as the loop's
+    torch.manual_seed(cfg.seed)
+    model = MultiscaleStudent(scfg).to(device)
+    if device.type == 'cuda': model = model.to(memory_format=torch.channels_last); model.channels_last = True
+    use_compile = cfg.compile if cfg.compile is not None else get_profile(cfg.profile).compile_on_cuda and device.type == 'cuda'
+    fwd = torch.compile(model) if use_compile else model
+    opt = torch.optim.AdamW(model.parameters(), lr=cfg.lr, fused=device.type == 'cuda')
+    autocast = autocast_for(amp_dtype(cfg.amp, device), device)
+    soft = torch.as_tensor(targets.soft, device=device)[batch['index'].to(device)]
+    args = [batch[k].to(device) for k in ('field', 'crops', 'crop_mask')] + [soft]
+    return lambda: bare_step(model, fwd, lambda o, s: distill_loss(o, s, scfg), opt, args, autocast)
