@@ -220,7 +220,7 @@ def read_metrics(out:str|Path) -> pd.DataFrame:
 
 # %% ../nbs/05_loop.ipynb #272ddb1a
 class _LossForward(nn.Module):
-    "`forward(batch)` = `model.loss(batch)`: the one call DDP and `torch.compile` wrap."
+    "`forward(batch)` = `model.loss(batch)`: the one call DDP wraps (`torch.compile` compiles the model's own `forward`)."
     def __init__(self, model:nn.Module): super().__init__(); self.model = model
     def forward(self, batch): return self.model.loss(batch)
 
@@ -356,7 +356,8 @@ class Learner:
         wrapped = _LossForward(raw)
         ddp = DDP(wrapped, device_ids=[device.index] if device.type == 'cuda' else None) if self.world > 1 else None
         use_compile = cfg.compile if cfg.compile is not None else (get_profile(cfg.profile).compile_on_cuda and device.type == 'cuda')
-        fwd = torch.compile(ddp or wrapped) if use_compile else (ddp or wrapped)
+        if use_compile: raw.compile()          # the model's forward, called by its loss; the loss stays eager (a compiled loss wrapper lost its grads on CUDA)
+        fwd = ddp or wrapped
         adt = amp_dtype(cfg.amp, device)
         autocast = (lambda: torch.autocast(device.type, dtype=adt)) if adt is not None else contextlib.nullcontext
         if device.type == 'cuda': torch.backends.cudnn.benchmark = True; torch.cuda.reset_peak_memory_stats(device)
