@@ -4,185 +4,31 @@
 
 # %% ../nbs/04_formats.ipynb #37849845
 from __future__ import annotations
-import gzip, logging, re, warnings
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Sequence
+from typing import Sequence
 
 # %% auto #0
-__all__ = ['REQUIRED_COLUMNS', 'EXAMPLE_COMPOUNDS', 'EXAMPLE_LANDMARKS', 'CP_OBS_COLUMNS', 'COMPOUND_COLUMNS', 'DATA_KINDS',
-           'parse_dose_um', 'parse_time_h', 'schema_obs', 'write_gctx', 'write_gct', 'example_l1000', 'example_field',
-           'write_examples', 'read_table', 'l1000_anndata', 'read_gctx', 'read_gct', 'read_l1000_table',
-           'read_cp_profiles', 'validate_compounds', 'read_jump_compounds', 'read_repurposing_hub',
-           'read_lincs_compounds', 'read_compounds', 'annotate', 'otsu_threshold', 'nuclei_centroids', 'LazyImageSet',
-           'CellPaintingTiffSet', 'RxRxImageSet', 'table_kind', 'DataDir', 'load_data_dir']
+__all__ = ['EXAMPLE_COMPOUNDS', 'EXAMPLE_LANDMARKS', 'DATA_KINDS', 'example_l1000', 'example_field', 'write_examples',
+           'table_kind', 'DataDir', 'load_data_dir']
 
 # %% ../nbs/04_formats.ipynb #dd8344fd
 import numpy as np
 import pandas as pd
-import anndata as ad
 import h5py
 import tifffile
 import imageio.v3 as iio
-from scipy import ndimage
 from rdkit import Chem, RDLogger
-from .data import (N_LANDMARKS, CELL_PAINTING_CHANNELS, RXRX_CHANNELS, EXPR_OBS_COLUMNS,
-                                       IMAGE_META_COLUMNS, TARGET_SEP, validate_expression, ImageSet, check_meta, _preview,
-                                       intervention_ids)
-
-# %% ../nbs/04_formats.ipynb #d44e546e
-_log = logging.getLogger(__name__)
-_MISSING = {'', '-666', '-666.0', 'nan', '-nan', 'na', 'n/a', 'none', '<na>', 'null'}
-_DOSE_UM = {'pm': 1e-6, 'nm': 1e-3, 'um': 1.0, 'mm': 1e3, 'm': 1e6, 'umol/l': 1.0, 'nmol/l': 1e-3, 'mmol/l': 1e3}
-_TIME_H = {'m': 1 / 60, 'min': 1 / 60, 'mins': 1 / 60, 'minutes': 1 / 60, 'h': 1.0, 'hr': 1.0, 'hrs': 1.0,
-           'hour': 1.0, 'hours': 1.0, 'd': 24.0, 'day': 24.0, 'days': 24.0}
-_QUANTITY = re.compile(r'^\s*([-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?)\s*([^\d\s].*?)?\s*$')
-
-def _is_missing(v) -> bool:
-    "True for None, NaN and CMap's missing markers ('-666', '', 'NA', ...)."
-    if v is None or (isinstance(v, float) and np.isnan(v)): return True
-    return str(v).strip().lower() in _MISSING
-
-def _quantity(value, unit, units:dict, what:str) -> float:
-    if _is_missing(value): return np.nan
-    m = _QUANTITY.match(str(value))
-    if m is None: raise ValueError(f"cannot parse {what} {value!r}")
-    u = m.group(2) if m.group(2) else unit
-    if u is None or _is_missing(u): raise ValueError(f"{what} {value!r} has no unit")
-    key = str(u).strip().lower().replace('µ', 'u').replace('μ', 'u').replace(' ', '')
-    if key not in units: raise ValueError(f"unknown {what} unit {str(u)!r} in {value!r}: use one of {', '.join(units)}")
-    x = float(m.group(1)) * units[key]
-    if x < 0: raise ValueError(f"negative {what} {value!r}")
-    return x
-
-def parse_dose_um(value, unit:str|None=None) -> float:
-    "Dose in µM from '10 uM', '500 nM', '1.11 µM', or a number with its `unit`; NaN for missing markers ('-666', '')."
-    return _quantity(value, unit, _DOSE_UM, 'dose')
-
-def parse_time_h(value, unit:str|None=None) -> float:
-    "Time in hours from '24 h', '6 hr', '30 min', '2 d', or a number with its `unit`; NaN for missing markers."
-    return _quantity(value, unit, _TIME_H, 'time')
-
-# %% ../nbs/04_formats.ipynb #648c375b
-_ALIASES = {
-    'compound': ('compound', 'pert_iname', 'cmap_name', 'Metadata_pert_iname', 'Metadata_JCP2022', 'Metadata_broad_sample',
-                 'pert_id', 'Metadata_pert_id', 'treatment', 'broad_sample'),
-    'smiles': ('smiles', 'canonical_smiles', 'SMILES', 'Metadata_SMILES', 'Metadata_smiles'),
-    'cell_type': ('cell_type', 'cell_id', 'cell_iname', 'cell_line', 'Metadata_cell_id', 'Metadata_cell_line',
-                  'Metadata_CellLine', 'Metadata_cell_type'),
-    'plate': ('plate', 'rna_plate', 'det_plate', 'Metadata_Plate'),
-    'well': ('well', 'Metadata_Well', 'det_well', 'address', 'well_position', 'Metadata_well_position'),
-    'site': ('site', 'Metadata_Site', 'Metadata_Field'),
-    'moa': ('moa', 'Metadata_moa', 'Metadata_MoA'),
-    'targets': ('targets', 'target', 'Metadata_target', 'Metadata_targets'),
-    'inchikey': ('inchikey', 'InChIKey', 'inchi_key', 'Metadata_InChIKey'),
-}
-# (column, fixed unit, unit column), in order of preference
-_NUMERIC_SOURCES = {
-    'dose_um': (('dose_um', 'uM', None), ('pert_idose', None, None), ('Metadata_pert_idose', None, None),
-                ('pert_dose', None, 'pert_dose_unit'), ('Metadata_mmoles_per_liter', 'uM', None), ('Metadata_dose', 'uM', None),
-                ('Metadata_concentration', 'uM', None), ('concentration', 'uM', None), ('mmoles_per_liter', 'uM', None)),
-    'time_h': (('time_h', 'h', None), ('pert_itime', None, None), ('pert_time', None, 'pert_time_unit'),
-               ('Metadata_time_point', 'h', None), ('Metadata_timepoint', 'h', None)),
-}
-REQUIRED_COLUMNS = ('compound', 'dose_um', 'cell_type')
-
-def _first_col(df:pd.DataFrame, names:Sequence[str]) -> str|None:
-    return next((c for c in names if c in df.columns), None)
-
-def _coalesce(src:pd.DataFrame, names:Sequence[str]) -> pd.Series:
-    "Per row, the first non-missing value of columns `names` (left to right); None where all are missing."
-    out = pd.Series([None] * len(src), index=src.index, dtype=object)
-    for n in names:
-        v = src[n]; take = out.isna() & ~v.map(_is_missing)
-        out[take] = v[take].astype(str)
-    return out
-
-def _parse_col(values:pd.Series, fn:Callable, unit=None) -> pd.Series:
-    "Apply `fn(value, unit)` (a unit string, or a Series of per-row units), once per distinct pair."
-    units = unit if isinstance(unit, pd.Series) else pd.Series([unit] * len(values), index=values.index)
-    cache, out = {}, []
-    for v, u in zip(values, units):
-        k = (str(v), str(u))
-        if k not in cache: cache[k] = fn(v, u)
-        out.append(cache[k])
-    return pd.Series(out, index=values.index, dtype=float)
-
-def schema_obs(src:pd.DataFrame, columns:Sequence[str], defaults:dict|None=None, what:str='metadata') -> tuple[pd.DataFrame, dict]:
-    "Schema `columns` derived from source metadata `src` (aliases, `defaults` for absent columns) + the source columns; and a report."
-    defaults, out, report = dict(defaults or {}), pd.DataFrame(index=src.index), {}
-    for col in columns:
-        if col == 'intervention_id': continue
-        if col in _NUMERIC_SOURCES:
-            fn = parse_dose_um if col == 'dose_um' else parse_time_h
-            vals, used = pd.Series(np.nan, index=src.index), []
-            for name, unit, unit_col in _NUMERIC_SOURCES[col]:
-                if name not in src.columns: continue
-                u = src[unit_col] if unit_col in src.columns else unit
-                vals, used = vals.fillna(_parse_col(src[name], fn, u)), used + [name]
-            if not used and col in defaults: vals[:] = float(defaults[col])
-            elif not used and col in REQUIRED_COLUMNS:
-                raise ValueError(f"{what} has no {col!r} column: looked for {', '.join(n for n, _, _ in _NUMERIC_SOURCES[col])}; "
-                                 f"pass defaults={{{col!r}: ...}}")
-            out[col] = vals
-            report[f'n_missing_{col}'] = int(vals.isna().sum())
-            continue
-        names = [n for n in _ALIASES.get(col, (col,)) if n in src.columns]
-        if names: vals = _coalesce(src, names)
-        elif col in defaults: vals = pd.Series([defaults[col]] * len(src), index=src.index, dtype=object)
-        elif col in REQUIRED_COLUMNS:
-            raise ValueError(f"{what} has no {col!r} column: looked for {', '.join(_ALIASES[col])}; pass defaults={{{col!r}: ...}}")
-        else: vals = pd.Series([None] * len(src), index=src.index, dtype=object)
-        if col in REQUIRED_COLUMNS and vals.isna().any():
-            raise ValueError(f"{what}: row {src.index[vals.isna().argmax()]!r} has no {col} (looked in {', '.join(names)}; "
-                             f"{int(vals.isna().sum())} such rows)")
-        if col == 'site': out[col] = pd.to_numeric(vals, errors='coerce').fillna(1).astype(int)
-        else: out[col] = vals.fillna('').astype(str)
-    if 'intervention_id' in columns:
-        out['intervention_id'] = (src['intervention_id'].astype(str) if 'intervention_id' in src.columns
-                                  else intervention_ids(out.compound, out.dose_um, out.cell_type))
-    out = out[[c for c in columns]]
-    for c in src.columns:
-        if c in out.columns: continue
-        s = src[c]
-        out[c] = s.map(lambda v: '' if _is_missing(v) else str(v)) if s.dtype == object else s
-    return out, report
-
-# %% ../nbs/04_formats.ipynb #68ac3e9b
-_GCTX_MATRIX, _GCTX_ROW, _GCTX_COL = '0/DATA/0/matrix', '0/META/ROW', '0/META/COL'
-
-def _check_matrix(X, gene_meta:pd.DataFrame, sample_meta:pd.DataFrame) -> np.ndarray:
-    X = np.asarray(X, dtype=np.float32)
-    if X.shape != (len(sample_meta), len(gene_meta)):
-        raise ValueError(f"matrix shape {X.shape} does not match {len(sample_meta)} samples × {len(gene_meta)} genes")
-    return X
-
-def write_gctx(path, X, gene_meta:pd.DataFrame, sample_meta:pd.DataFrame) -> Path:
-    "Write `X` (samples × genes) with gene / sample metadata (indexed by id) as a CMap GCTX file."
-    X, path = _check_matrix(X, gene_meta, sample_meta), Path(path)
-    with h5py.File(path, 'w') as f:
-        f.attrs['version'], f.attrs['src'] = np.bytes_('GCTX1.0'), np.bytes_(path.name)
-        f.create_dataset(_GCTX_MATRIX, data=X)
-        for node, meta in ((_GCTX_ROW, gene_meta), (_GCTX_COL, sample_meta)):
-            g = f.create_group(node)
-            g.create_dataset('id', data=np.array([str(i).encode() for i in meta.index], dtype='S'))
-            for c in meta.columns:
-                v = meta[c]
-                if pd.api.types.is_numeric_dtype(v) and not pd.api.types.is_bool_dtype(v): data = v.fillna(-666).to_numpy()
-                else: data = np.array([('-666' if _is_missing(x) else str(x)).encode() for x in v], dtype='S')
-                g.create_dataset(str(c), data=data)
-    return path
-
-def write_gct(path, X, gene_meta:pd.DataFrame, sample_meta:pd.DataFrame) -> Path:
-    "Write `X` (samples × genes) with gene / sample metadata (indexed by id) as GCT 1.3 text."
-    X, path = _check_matrix(X, gene_meta, sample_meta), Path(path)
-    n_rhd, n_chd = len(gene_meta.columns), len(sample_meta.columns)
-    lines = ['#1.3', f'{len(gene_meta)}\t{len(sample_meta)}\t{n_rhd}\t{n_chd}',
-             '\t'.join(['id', *map(str, gene_meta.columns), *map(str, sample_meta.index)])]
-    lines += ['\t'.join([str(c), *['na'] * n_rhd, *map(str, sample_meta[c])]) for c in sample_meta.columns]
-    lines += ['\t'.join([str(g), *map(str, gene_meta.iloc[j]), *(f'{x:.7g}' for x in X[:, j])]) for j, g in enumerate(gene_meta.index)]
-    path.write_text('\n'.join(lines) + '\n')
-    return path
+from .data import N_LANDMARKS, CELL_PAINTING_CHANNELS, RXRX_CHANNELS, _preview
+from .tables import *
+from .tables import _first_col, _is_missing, _quiet
+from .l1000 import *
+from .l1000 import _GENE_ID_COLS, _GENE_SYMBOL_COLS
+from .profiles import *
+from .profiles import _JUMP_PLATE_COLUMNS
+from .images import *
+from .images import _RXRX_FILE
 
 # %% ../nbs/04_formats.ipynb #46dab065
 EXAMPLE_COMPOUNDS = pd.DataFrame({
@@ -293,565 +139,35 @@ def write_examples(folder, seed:int=0) -> dict[str, Path]:
     out['hub_samples'].write_text(bang + samples.to_csv(sep='\t', index=False))
     return out
 
-# %% ../nbs/04_formats.ipynb #1765af6f
-def _name(src) -> str: return 'DataFrame' if isinstance(src, pd.DataFrame) else str(src)
-
-def read_table(src, nrows:int|None=None) -> pd.DataFrame:
-    "A CSV/TSV/TXT (optionally .gz) or Parquet table, or a DataFrame passed through; `nrows=0` reads the header only."
-    if isinstance(src, pd.DataFrame): return src if nrows is None else src.head(nrows)
-    path = Path(src)
-    if not path.is_file(): raise ValueError(f"no such file: {path}")
-    try:
-        if path.name.lower().endswith('.parquet'):
-            if nrows == 0:
-                import pyarrow.parquet as pq
-                return pd.DataFrame(columns=pq.read_schema(path).names)
-            df = pd.read_parquet(path)
-            return df if nrows is None else df.head(nrows)
-        with (gzip.open if path.name.lower().endswith('.gz') else open)(path, 'rt', encoding='utf-8', errors='replace') as fh:
-            skip, line = 0, fh.readline()
-            while line.startswith('!'): skip, line = skip + 1, fh.readline()
-        if not line.strip(): raise ValueError('no header line')
-        return pd.read_csv(path, sep='\t' if '\t' in line else ',', skiprows=skip, nrows=nrows, low_memory=False)
-    except (OSError, EOFError, UnicodeDecodeError, ValueError, pd.errors.ParserError, ImportError) as e:
-        raise ValueError(f"cannot read table {path}: {e}") from e
-
-# %% ../nbs/04_formats.ipynb #44c466d0
-_SAMPLE_ID_COLS = ('sig_id', 'inst_id', 'distil_id', 'cid', 'id')
-_GENE_ID_COLS = ('pr_gene_id', 'gene_id', 'rid', 'id')
-_GENE_SYMBOL_COLS = ('pr_gene_symbol', 'gene_symbol', 'symbol')
-
-def _index_by(df:pd.DataFrame, candidates:Sequence[str], what:str) -> pd.DataFrame:
-    c = _first_col(df, candidates)
-    if c is None: raise ValueError(f"{what} has no id column: looked for {', '.join(candidates)}")
-    out = df.set_index(df[c].astype(str)).drop(columns=c)
-    if out.index.has_duplicates: raise ValueError(f"{what}: duplicate ids {_preview(out.index[out.index.duplicated()].unique())}")
-    return out
-
-def _landmark_flags(meta:pd.DataFrame) -> pd.Series|None:
-    if 'pr_is_lm' in meta.columns: return meta.pr_is_lm.astype(str).str.strip().str.lower().isin(['1', '1.0', 'true'])
-    if 'feature_space' in meta.columns: return meta.feature_space.astype(str).str.lower().eq('landmark')
-    return None
-
-def _symbols(meta:pd.DataFrame, what:str) -> pd.Index:
-    c = _first_col(meta, _GENE_SYMBOL_COLS)
-    if c is not None: return pd.Index(meta[c].astype(str))
-    if len(meta) and all(str(i).isdigit() for i in meta.index):
-        raise ValueError(f"gene ids of {what} look like Entrez ids (e.g. {meta.index[0]!r}) and no gene symbols are given: "
-                         "pass gene_info= (GSE92742 gene_info or LINCS 2020 geneinfo_beta)")
-    return pd.Index(meta.index.astype(str))
-
-def l1000_anndata(X, sample_meta:pd.DataFrame, gene_meta:pd.DataFrame, gene_info=None, sample_info=None,
-                  landmarks:Sequence[str]|None=None, n_landmarks:int|None=N_LANDMARKS, select_landmarks:bool=True,
-                  pert_types:Sequence[str]|None=None, defaults:dict|None=None, source:str='L1000 matrix') -> ad.AnnData:
-    "Validated AnnData (profiles × gene symbols) from an L1000 matrix `X` (samples × genes) and its metadata (indexed by id)."
-    X = np.asarray(X, dtype=np.float32)
-    smeta, gmeta = sample_meta.copy(), gene_meta.copy()
-    smeta.index, gmeta.index = smeta.index.astype(str), gmeta.index.astype(str)
-    if smeta.index.has_duplicates: raise ValueError(f"{source}: duplicate sample ids {_preview(smeta.index[smeta.index.duplicated()].unique())}")
-    report = {'source': source, 'n_profiles_in_file': int(X.shape[0]), 'n_genes_in_file': int(X.shape[1])}
-    if sample_info is not None:
-        si = _index_by(read_table(sample_info), _SAMPLE_ID_COLS, f'sample_info {_name(sample_info)}')
-        absent = [s for s in smeta.index if s not in si.index]
-        if absent: raise ValueError(f"{len(absent)} profile(s) of {source} missing from sample_info: {_preview(absent)}")
-        smeta = pd.concat([smeta, si.loc[smeta.index, [c for c in si.columns if c not in smeta.columns]]], axis=1)
-    gi = None
-    if gene_info is not None:
-        gi = _index_by(read_table(gene_info), _GENE_ID_COLS, f'gene_info {_name(gene_info)}')
-        absent = [g for g in gmeta.index if g not in gi.index]
-        if absent: raise ValueError(f"{len(absent)} gene id(s) of {source} missing from gene_info: {_preview(absent)}")
-        gmeta = pd.concat([gmeta, gi.loc[gmeta.index, [c for c in gi.columns if c not in gmeta.columns]]], axis=1)
-    symbols = _symbols(gmeta, source)
-    # the reference landmark set
-    L, flagged_in = (list(landmarks), None) if landmarks is not None else (None, None)
-    if L is None:
-        for meta, where in ((gi, f'gene_info {_name(gene_info)}'), (gmeta, source)):
-            flags = None if meta is None else _landmark_flags(meta)
-            if flags is not None:
-                L, flagged_in = list(_symbols(meta, where)[flags.to_numpy()]), where
-                break
-    if flagged_in and n_landmarks is not None and len(L) != n_landmarks:
-        raise ValueError(f"{len(L)} genes are flagged as landmarks in {flagged_in}, expected {n_landmarks}")
-    keep = np.ones(len(symbols), bool)
-    if L is not None and select_landmarks:
-        keep = symbols.isin(L)
-        report['n_non_landmark_genes_excluded'] = int((~keep).sum())
-        if (~keep).any(): _log.info("%s: kept %d landmark genes, excluded %d other genes", source, keep.sum(), (~keep).sum())
-    cols = np.flatnonzero(keep)
-    if L is not None and select_landmarks: cols = cols[np.argsort(pd.Index(L).drop_duplicates().get_indexer(symbols[cols]), kind='stable')]
-    rows = np.ones(len(smeta), bool)
-    if pert_types is not None:
-        if 'pert_type' not in smeta.columns: raise ValueError(f"pert_types given but the sample metadata of {source} has no pert_type")
-        rows = smeta.pert_type.isin(pert_types).to_numpy()
-        report['n_profiles_filtered_pert_type'] = int((~rows).sum())
-        if (~rows).any(): _log.warning("%s: %d profile(s) of other perturbation types filtered out", source, (~rows).sum())
-    smeta = smeta[rows]
-    if _first_col(smeta, _ALIASES['plate']) is None and len(smeta) and all(':' in s for s in smeta.index):
-        smeta.insert(0, 'plate', [s.split(':')[0] for s in smeta.index])
-    obs, rep = schema_obs(smeta, EXPR_OBS_COLUMNS, defaults, what=f'sample metadata of {source}')
-    report.update(rep)
-    var = gmeta.iloc[cols].copy()
-    var.insert(0, 'gene_id', var.index)
-    var.index = symbols[cols]
-    with warnings.catch_warnings():
-        warnings.simplefilter('ignore', UserWarning)                      # non-unique names: validate_expression names them
-        adata = ad.AnnData(X[rows][:, cols], obs=obs, var=var)
-    validate_expression(adata, landmarks=L if select_landmarks else None)
-    adata.uns['load_report'] = report
-    return adata
-
-# %% ../nbs/04_formats.ipynb #29588d08
-def _h5_values(ds) -> np.ndarray:
-    a = ds[()]
-    return np.array([x.decode('utf-8', 'replace') if isinstance(x, bytes) else str(x) for x in a], dtype=object) if a.dtype.kind in 'SOU' else a
-
-def _gctx_meta(group) -> pd.DataFrame:
-    cols = {k: _h5_values(group[k]) for k in group.keys() if isinstance(group[k], h5py.Dataset)}
-    ids = pd.Index([str(i) for i in cols.pop('id')])
-    df = pd.DataFrame(cols, index=ids)
-    for c in df.columns:
-        if pd.api.types.is_numeric_dtype(df[c]): df[c] = df[c].where(df[c] != -666)
-    return df
-
-def read_gctx(path, gene_info=None, sample_info=None, samples:Sequence[str]|None=None, **kwargs) -> ad.AnnData:
-    "AnnData from a CMap GCTX file (`/0/DATA/0/matrix` samples × genes; `/0/META/ROW`, `/0/META/COL`); kwargs go to `l1000_anndata`."
-    path = Path(path)
-    try: f = h5py.File(path, 'r')
-    except (OSError, ValueError) as e: raise ValueError(f"cannot read GCTX file {path}: {e}") from e
-    with f:
-        missing = [n for n in (_GCTX_MATRIX, f'{_GCTX_ROW}/id', f'{_GCTX_COL}/id') if n not in f]
-        if missing: raise ValueError(f"{path} is not a GCTX file: it lacks {', '.join('/' + m for m in missing)}")
-        genes, sigs, ds = _gctx_meta(f[_GCTX_ROW]), _gctx_meta(f[_GCTX_COL]), f[_GCTX_MATRIX]
-        if ds.shape != (len(sigs), len(genes)):
-            raise ValueError(f"{path}: matrix shape {ds.shape} does not match {len(sigs)} column ids × {len(genes)} row ids")
-        if samples is None: M = ds[()]
-        else:                                                # h5py reads increasing unique rows: read sorted, then reorder
-            samples = list(samples)
-            if len(set(samples)) < len(samples): raise ValueError(f"duplicate sample ids asked from {path}")
-            pos = pd.Index(sigs.index).get_indexer(samples)
-            if (pos < 0).any(): raise ValueError(f"sample id(s) not in {path}: {_preview(repr(str(x)) for x in np.asarray(samples)[pos < 0])}")
-            srt = np.sort(pos)
-            M, sigs = ds[srt, :][np.searchsorted(srt, pos)], sigs.iloc[pos]
-    return l1000_anndata(M, sigs, genes, gene_info, sample_info, source=path.name, **kwargs)
-
-def _numeric_matrix(df:pd.DataFrame, source:str) -> np.ndarray:
-    "`df` as float64; a value that is neither a number nor a NaN marker is an error naming it, its row and column."
-    out = df.apply(pd.to_numeric, errors='coerce')
-    for c in df.columns[(df.dtypes == object).to_numpy()]:
-        bad = out[c].isna() & ~df[c].map(_is_missing)
-        if bad.any():
-            r = bad.idxmax()
-            raise ValueError(f"non-numeric value {df.at[r, c]!r} in {source} (row {r!r}, column {c!r})")
-    return out.to_numpy(dtype=np.float64)
-
-def read_gct(path, gene_info=None, sample_info=None, **kwargs) -> ad.AnnData:
-    "AnnData from a GCT 1.3 (or 1.2) text file; kwargs go to `l1000_anndata`."
-    path = Path(path)
-    try:
-        with open(path, encoding='utf-8', errors='replace') as fh: version, dims = fh.readline().strip(), fh.readline().strip().split('\t')
-    except (OSError, UnicodeDecodeError) as e: raise ValueError(f"cannot read GCT file {path}: {e}") from e
-    if version not in ('#1.3', '#1.2'): raise ValueError(f"{path} is not a GCT file: first line {version[:20]!r}, expected '#1.3' or '#1.2'")
-    try: dims = [int(d) for d in dims] + ([1, 0] if version == '#1.2' else [])
-    except ValueError: dims = []
-    if len(dims) != 4: raise ValueError(f"{path}: second line must give the dimensions ({'2' if version == '#1.2' else '4'} integers)")
-    n_rows, n_cols, n_rhd, n_chd = dims
-    full = pd.read_csv(path, sep='\t', header=None, skiprows=2, dtype=str, keep_default_na=False)
-    if full.shape != (n_chd + n_rows + 1, n_rhd + n_cols + 1):
-        raise ValueError(f"{path}: the header declares {n_rows} genes × {n_cols} samples with {n_rhd} gene and {n_chd} sample "
-                         f"fields, but the body is {full.shape[0]} × {full.shape[1]}")
-    head = full.iloc[0].tolist()
-    body = full.iloc[n_chd + 1:]
-    genes = pd.DataFrame(body.iloc[:, 1:n_rhd + 1].to_numpy(), index=body.iloc[:, 0].to_numpy(), columns=head[1:n_rhd + 1])
-    sigs = pd.DataFrame(full.iloc[1:n_chd + 1, n_rhd + 1:].to_numpy().T, index=head[n_rhd + 1:], columns=full.iloc[1:n_chd + 1, 0].tolist())
-    for meta in (genes, sigs):
-        for c in meta.columns:
-            num = pd.to_numeric(meta[c], errors='coerce')
-            if num.notna().all(): meta[c] = num
-    data = pd.DataFrame(body.iloc[:, n_rhd + 1:].to_numpy(), index=genes.index, columns=sigs.index)
-    return l1000_anndata(_numeric_matrix(data, path.name).T, sigs, genes, gene_info, sample_info, source=path.name, **kwargs)
-
-# %% ../nbs/04_formats.ipynb #14e03dae
-def read_l1000_table(src, gene_info=None, sample_info=None, orientation:str='auto', **kwargs) -> ad.AnnData:
-    "AnnData from a consensus signature table, signatures × genes or genes × signatures (`orientation`); kwargs go to `l1000_anndata`."
-    df, source = read_table(src), Path(_name(src)).name
-    if orientation == 'auto':
-        if _first_col(df, _SAMPLE_ID_COLS[:3]): orientation = 'samples'
-        elif len(df.columns) and df.columns[0] in (*_GENE_ID_COLS, *_GENE_SYMBOL_COLS): orientation = 'genes'
-        else: raise ValueError(f"cannot tell the orientation of {source} (no sig_id column, first column {df.columns[0]!r} "
-                               "is not a gene id): pass orientation='samples' or 'genes'")
-    if orientation not in ('samples', 'genes'): raise ValueError(f"orientation must be 'auto', 'samples' or 'genes', got {orientation!r}")
-    id_col = (_first_col(df, _SAMPLE_ID_COLS) if orientation == 'samples' else None) or df.columns[0]
-    df = df.set_index(df[id_col].astype(str)).drop(columns=id_col)
-    is_meta = np.array([str(c)[:1].islower() for c in df.columns], dtype=bool)
-    if is_meta.all(): raise ValueError(f"{source} has no {'gene' if orientation == 'samples' else 'signature'} columns")
-    values = _numeric_matrix(df.loc[:, ~is_meta], source)
-    if orientation == 'samples':
-        genes = pd.DataFrame(index=df.columns[~is_meta].astype(str))
-        return l1000_anndata(values, df.loc[:, is_meta], genes, gene_info, sample_info, source=source, **kwargs)
-    if sample_info is None:
-        raise ValueError(f"{source} has genes in rows and no signature metadata: pass sample_info= (sig_info / siginfo_beta)")
-    genes = df.loc[:, is_meta].copy()
-    if id_col in _GENE_SYMBOL_COLS: genes[id_col] = genes.index
-    return l1000_anndata(values.T, pd.DataFrame(index=df.columns[~is_meta].astype(str)), genes, gene_info, sample_info,
-                         source=source, **kwargs)
-
-# %% ../nbs/04_formats.ipynb #52742c00
-CP_OBS_COLUMNS = (*EXPR_OBS_COLUMNS, 'well')
-
-def read_cp_profiles(src, nan_features:str='drop', defaults:dict|None=None) -> ad.AnnData:
-    "AnnData (profiles × features) from a pycytominer/JUMP profile table (CSV/Parquet/DataFrame)."
-    if nan_features not in ('drop', 'raise'): raise ValueError(f"nan_features must be 'drop' or 'raise', got {nan_features!r}")
-    df, source = read_table(src), Path(_name(src)).name
-    meta_cols = [c for c in df.columns if str(c).startswith('Metadata_')]
-    feats = pd.Index([c for c in df.columns if c not in meta_cols]).astype(str)
-    if not meta_cols: raise ValueError(f"{source} has no Metadata_ columns: not a pycytominer/JUMP profile table")
-    if not len(feats): raise ValueError(f"{source} has no feature columns")
-    X = _numeric_matrix(df[feats], source)
-    bad = ~np.isfinite(X).all(0)
-    report = {'source': source, 'n_profiles': int(len(df)), 'n_features_in_file': int(len(feats)),
-              'n_dropped_features': 0, 'dropped_features': []}
-    if bad.any() and nan_features == 'raise':
-        r, c = np.argwhere(~np.isfinite(X))[0]
-        raise ValueError(f"non-finite feature value {X[r, c]} in {source}: profile {r}, feature {feats[c]!r} "
-                         f"({int(bad.sum())} feature(s) affected)")
-    if bad.any():
-        report.update(n_dropped_features=int(bad.sum()), dropped_features=feats[bad].tolist())
-        _log.warning("%s: dropped %d feature(s) with NaN/inf values: %s", source, bad.sum(), _preview(feats[bad]))
-    obs, rep = schema_obs(df[meta_cols], CP_OBS_COLUMNS, defaults, what=f'metadata of {source}')
-    report.update(rep)
-    pw = obs.plate + '_' + obs.well
-    ids = pw if (obs.plate.ne('').all() and obs.well.ne('').all() and pw.is_unique) else obs.intervention_id
-    obs.index = ids if ids.is_unique else [f'profile_{i}' for i in range(len(obs))]
-    var = pd.DataFrame({'compartment': [f.split('_')[0] if '_' in f else '' for f in feats[~bad]]}, index=feats[~bad])
-    adata = ad.AnnData(X[:, ~bad].astype(np.float32), obs=obs, var=var)
-    validate_expression(adata, obs_columns=CP_OBS_COLUMNS)
-    adata.uns['load_report'] = report
-    return adata
-
-# %% ../nbs/04_formats.ipynb #ee345b54
-COMPOUND_COLUMNS = ('compound', 'smiles', 'inchikey', 'moa', 'targets')
-
-def _quiet(fn, *args):
-    "Call an RDKit function with its error log silenced (we raise our own errors)."
-    RDLogger.DisableLog('rdApp.*')
-    try: return fn(*args)
-    finally: RDLogger.EnableLog('rdApp.*')
-
-def validate_compounds(df:pd.DataFrame, what:str='compound table') -> pd.DataFrame:
-    "Check a tidy compound table: unique non-empty ids, RDKit-valid SMILES (error names SMILES, compound, row); fills InChIKeys."
-    missing = [c for c in COMPOUND_COLUMNS if c not in df.columns]
-    if missing: raise ValueError(f"{what} lacks column(s): {_preview(missing)}")
-    out = df.reset_index(drop=True).copy()
-    for c in COMPOUND_COLUMNS: out[c] = out[c].map(lambda v: '' if _is_missing(v) else str(v).strip())
-    if (out.compound == '').any(): raise ValueError(f"{what}: row {int((out.compound == '').argmax())} has no compound id")
-    if out.compound.duplicated().any(): raise ValueError(f"{what}: duplicate compound(s) {_preview(out.compound[out.compound.duplicated()].unique())}")
-    for i, (c, s) in enumerate(zip(out.compound, out.smiles)):
-        if not s: continue
-        mol = _quiet(Chem.MolFromSmiles, s)
-        if mol is None: raise ValueError(f"invalid SMILES {s!r} for compound {c!r} (row {i}) in {what}")
-        if not out.at[i, 'inchikey']: out.at[i, 'inchikey'] = _quiet(Chem.MolToInchiKey, mol)
-    out.attrs['load_report'] = {**df.attrs.get('load_report', {}), 'source': what, 'n_compounds': int(len(out)),
-                                'n_without_structure': int((out.smiles == '').sum())}
-    return out
-
-def _require(df:pd.DataFrame, cols:Sequence[str], what:str):
-    missing = [c for c in cols if c not in df.columns]
-    if missing: raise ValueError(f"{what} lacks column(s): {', '.join(missing)}")
-
-def read_jump_compounds(src) -> pd.DataFrame:
-    "Tidy compounds from a JUMP `compound.csv.gz` (Metadata_JCP2022, Metadata_InChIKey, Metadata_InChI[, Metadata_SMILES])."
-    df, what = read_table(src), Path(_name(src)).name
-    _require(df, ('Metadata_JCP2022', 'Metadata_InChIKey'), what)
-    smiles = df.Metadata_SMILES.map(lambda v: '' if _is_missing(v) else v) if 'Metadata_SMILES' in df.columns else pd.Series('', index=df.index)
-    if 'Metadata_SMILES' not in df.columns and 'Metadata_InChI' in df.columns:
-        for i, (c, inchi) in enumerate(zip(df.Metadata_JCP2022, df.Metadata_InChI)):
-            if _is_missing(inchi): continue
-            mol = _quiet(Chem.MolFromInchi, str(inchi))
-            if mol is None: raise ValueError(f"invalid InChI {inchi!r} for compound {c!r} (row {i}) in {what}")
-            smiles.iloc[i] = Chem.MolToSmiles(mol)
-    out = pd.DataFrame({'compound': df.Metadata_JCP2022, 'smiles': smiles, 'inchikey': df.Metadata_InChIKey, 'moa': '', 'targets': ''})
-    return validate_compounds(out, what)
-
-def read_repurposing_hub(drugs, samples=None) -> pd.DataFrame:
-    "Tidy compounds from the Drug Repurposing Hub drugs file (pert_iname, moa, target) and optionally its samples file (smiles, InChIKey)."
-    d, what = read_table(drugs), Path(_name(drugs)).name
-    _require(d, ('pert_iname', 'moa', 'target'), what)
-    out = pd.DataFrame({'compound': d.pert_iname, 'smiles': '', 'inchikey': '', 'moa': d.moa, 'targets': d.target})
-    report = {}
-    if samples is not None:
-        s, swhat = read_table(samples), Path(_name(samples)).name
-        _require(s, ('pert_iname', 'smiles'), swhat)
-        if 'broad_id' in s.columns: s = s.sort_values('broad_id', kind='stable')
-        orphan = ~s.pert_iname.isin(out.compound)
-        report['n_samples_of_unknown_drugs'] = int(orphan.sum())
-        if orphan.any(): _log.warning("%s: %d sample(s) of drugs absent from %s ignored: %s", swhat, orphan.sum(), what, _preview(s.pert_iname[orphan].unique()))
-        s = s[~orphan & ~s.smiles.map(_is_missing)]
-        first = s.groupby('pert_iname', sort=False).first()
-        out['smiles'] = out.compound.map(first.smiles).fillna('')
-        if 'InChIKey' in s.columns:
-            out['inchikey'] = out.compound.map(first.InChIKey).fillna('')
-            report['n_drugs_with_several_structures'] = int((s.groupby('pert_iname').InChIKey.nunique() > 1).sum())
-    out.attrs['load_report'] = report
-    return validate_compounds(out, what)
-
-def read_lincs_compounds(src) -> pd.DataFrame:
-    "Tidy compounds from LINCS 2020 `compoundinfo_beta.txt` (one row per compound-target pair, collected per `cmap_name`)."
-    df, what = read_table(src), Path(_name(src)).name
-    _require(df, ('cmap_name', 'canonical_smiles'), what)
-    join = lambda v: TARGET_SEP.join(dict.fromkeys(str(x) for x in v if not _is_missing(x)))
-    g = df.groupby('cmap_name', sort=False)
-    out = pd.DataFrame({'smiles': g.canonical_smiles.first(), 'inchikey': g.inchi_key.first() if 'inchi_key' in df.columns else '',
-                        'moa': g.moa.agg(join) if 'moa' in df.columns else '',
-                        'targets': g.target.agg(join) if 'target' in df.columns else ''}).rename_axis('compound').reset_index()
-    return validate_compounds(out, what)
-
-def read_compounds(src) -> pd.DataFrame:
-    "Tidy compounds from any supported table, recognised by its columns (JUMP, LINCS 2020, Hub drugs, or already tidy)."
-    df = read_table(src)
-    cols = set(df.columns)
-    if 'Metadata_JCP2022' in cols: return read_jump_compounds(src)
-    if {'cmap_name', 'canonical_smiles'} <= cols: return read_lincs_compounds(src)
-    if {'pert_iname', 'moa', 'target'} <= cols: return read_repurposing_hub(src)
-    if set(COMPOUND_COLUMNS) <= cols: return validate_compounds(df, Path(_name(src)).name)
-    raise ValueError(f"unrecognised compound table {_name(src)}: columns {_preview(df.columns)}")
-
-# %% ../nbs/04_formats.ipynb #ab79161f
-def annotate(data, compounds:pd.DataFrame, on:str='compound', allow_missing:bool=False, controls:Sequence[str]=('DMSO',)):
-    "Fill smiles/inchikey/moa/targets of `data` (AnnData or metadata DataFrame) from a tidy compound table, joined on `on`."
-    if on not in ('compound', 'inchikey'): raise ValueError(f"on must be 'compound' or 'inchikey', got {on!r}")
-    is_ad = isinstance(data, ad.AnnData)
-    obs = (data.obs if is_ad else data).copy()
-    key_col = _first_col(obs, _ALIASES[on])
-    if key_col is None: raise ValueError(f"data has no {on!r} column (looked for {', '.join(_ALIASES[on])})")
-    _require(compounds, COMPOUND_COLUMNS, 'compound table')
-    table = compounds[compounds[on].astype(str) != '']
-    if table[on].duplicated().any(): raise ValueError(f"compound table: {on} {_preview(table[on][table[on].duplicated()].unique())} "
-                                                      "maps to several compounds")
-    table = table.set_index(table[on].astype(str))
-    keys = obs[key_col].map(lambda v: '' if _is_missing(v) else str(v))
-    skip = keys.isin(controls) | (keys == '') | (obs.compound.isin(controls) if 'compound' in obs.columns else False)
-    known = keys.isin(table.index) & ~skip
-    unknown = ~known & ~skip
-    missing = list(pd.unique(keys[unknown]))
-    if missing and not allow_missing:
-        raise ValueError(f"{len(missing)} unknown compound(s) ({on}) not in the compound table: {_preview(missing)}")
-    for c in [*(x for x in COMPOUND_COLUMNS[1:] if x != on), *(['compound'] if on != 'compound' else [])]:
-        old = obs[c] if c in obs.columns else pd.Series('', index=obs.index)
-        obs[c] = keys.map(table[c]).where(known, old).fillna('').astype(str)
-    if on != 'compound' and {'dose_um', 'cell_type', 'intervention_id'} <= set(obs.columns):
-        obs['intervention_id'] = intervention_ids(obs.compound, obs.dose_um, obs.cell_type)
-    report = {'on': on, 'n_annotated': int(known.sum()), 'n_controls_or_empty': int(skip.sum()),
-              'n_unannotated': int(unknown.sum()), 'unknown_compounds': missing}
-    if missing: _log.warning("annotate: %d row(s) of %d unknown compound(s) left unannotated: %s", unknown.sum(), len(missing), _preview(missing))
-    if not is_ad:
-        obs.attrs['annotate_report'] = report
-        return obs
-    out = data.copy(); out.obs = obs; out.uns['annotate_report'] = report
-    return out
-
-# %% ../nbs/04_formats.ipynb #b3cedc02
-def otsu_threshold(x:np.ndarray, bins:int=256) -> float:
-    "Otsu's threshold of the values in `x` (maximises the between-class variance of the histogram)."
-    hist, edges = np.histogram(np.asarray(x, dtype=np.float64).ravel(), bins=bins)
-    centres = (edges[:-1] + edges[1:]) / 2
-    w0 = np.cumsum(hist)[:-1].astype(float); w1 = hist.sum() - w0
-    m = np.cumsum(hist * centres)[:-1]
-    with np.errstate(divide='ignore', invalid='ignore'):
-        between = w0 * w1 * (m / w0 - (m[-1] + hist[-1] * centres[-1] - m) / w1) ** 2
-    if (hist > 0).sum() < 2: return float(np.max(x))                  # constant image: nothing above the threshold
-    return float(edges[1:-1][np.nanargmax(np.where((w0 > 0) & (w1 > 0), between, np.nan))])
-
-def nuclei_centroids(dna:np.ndarray, sigma:float=2.0, min_area:int=12) -> np.ndarray:
-    "Nuclei centres (n, 2) as (row, col) in a DNA/Hoechst image: smooth, Otsu threshold, label, intensity-weighted centre of mass."
-    sm = ndimage.gaussian_filter(np.asarray(dna, dtype=np.float32), sigma)
-    mask = sm > otsu_threshold(sm)
-    lab, n = ndimage.label(mask)
-    if n == 0: return np.zeros((0, 2), np.float32)
-    areas = ndimage.sum_labels(mask, lab, index=np.arange(1, n + 1))
-    keep = np.flatnonzero(areas >= min_area) + 1
-    if not len(keep): return np.zeros((0, 2), np.float32)
-    return np.asarray(ndimage.center_of_mass(sm - sm.min(), lab, keep), dtype=np.float32).reshape(-1, 2)
-
-# %% ../nbs/04_formats.ipynb #7e6451f6
-class LazyImageSet(ImageSet):
-    "An `ImageSet` read from disk on access: one 2-D file per channel and field; per-plate statistics; nuclei centres."
-    def _setup(self, files:list, meta:pd.DataFrame, channels:Sequence[str], locations=None):
-        self._files, self.channels = [tuple(map(Path, f)) for f in files], tuple(channels)
-        self.meta = check_meta(meta.reset_index(drop=True), f'{type(self).__name__} meta')
-        self._stats, self._locations = {}, None
-        if locations is not None:
-            loc = read_table(locations)
-            x, y = _first_col(loc, ('Location_Center_X', 'Nuclei_Location_Center_X')), _first_col(loc, ('Location_Center_Y', 'Nuclei_Location_Center_Y'))
-            keys = [_first_col(loc, _ALIASES[k]) for k in ('plate', 'well', 'site')]
-            if x is None or y is None or None in keys:
-                raise ValueError(f"locations table {_name(locations)} needs Location_Center_X/Y and plate, well, site columns")
-            k = loc[keys[0]].astype(str) + '/' + loc[keys[1]].astype(str) + '/' + loc[keys[2]].astype(int).astype(str)
-            self._locations = {key: g[[y, x]].to_numpy(np.float32) for key, g in loc.groupby(k)}
-
-    def _read(self, path:Path) -> np.ndarray: raise NotImplementedError
-    def files(self, i:int) -> tuple: return self._files[i]
-
-    def _read_file(self, path:Path) -> np.ndarray:
-        try: a = np.asarray(self._read(path))
-        except Exception as e: raise ValueError(f"corrupt or unreadable image file {path}: {type(e).__name__}: {str(e).splitlines()[0] if str(e) else ''}") from e
-        if a.size == 0: raise ValueError(f"corrupt or unreadable image file {path}: no pixel data")
-        if a.ndim != 2: raise ValueError(f"image file {path} has shape {a.shape}: expected one 2-D channel")
-        return a
-
-    def __getitem__(self, i:int) -> np.ndarray:
-        if not -len(self) <= i < len(self): raise IndexError(f"field {i} out of range for {len(self)} fields")
-        planes = [self._read_file(p) for p in self._files[i]]
-        for p, a in zip(self._files[i], planes):
-            if a.shape != planes[0].shape: raise ValueError(f"image file {p} is {a.shape}, the field's first channel {planes[0].shape}")
-        return np.stack(planes).astype(np.float32)
-
-    def plate_stats(self, plate:str, n_fields:int=8, seed:int=0, q:tuple=(1.0, 99.0)) -> pd.DataFrame:
-        "Per-channel percentiles `q`, mean and std of `plate`, over up to `n_fields` fields drawn with `seed` (cached)."
-        key = (str(plate), n_fields, seed, tuple(q))
-        if key not in self._stats:
-            idx = np.flatnonzero(self.meta.plate.astype(str).to_numpy() == str(plate))
-            if not len(idx): raise ValueError(f"unknown plate {plate!r}: plates are {_preview(self.meta.plate.unique())}")
-            idx = np.sort(np.random.default_rng(seed).choice(idx, min(n_fields, len(idx)), replace=False))
-            px = np.concatenate([self[i].reshape(len(self.channels), -1) for i in idx], axis=1)
-            lo, hi = np.percentile(px, q, axis=1)
-            self._stats[key] = pd.DataFrame({'lo': lo, 'hi': hi, 'mean': px.mean(1), 'std': px.std(1), 'n_fields': len(idx)},
-                                            index=pd.Index(self.channels, name='channel'))
-        return self._stats[key]
-
-    def normalize(self, i:int, method:str='percentile', **kwargs) -> np.ndarray:
-        "Field `i` scaled with its plate's statistics: `(x-lo)/(hi-lo)` ('percentile') or `(x-mean)/std` ('zscore')."
-        if method not in ('percentile', 'zscore'): raise ValueError(f"method must be 'percentile' or 'zscore', got {method!r}")
-        s = self.plate_stats(self.meta.plate.iloc[i], **kwargs)
-        a, b = (s.lo, s.hi - s.lo) if method == 'percentile' else (s['mean'], s['std'])
-        return ((self[i] - a.to_numpy(np.float32)[:, None, None]) / np.maximum(b.to_numpy(np.float32), 1e-6)[:, None, None]).astype(np.float32)
-
-    def centroids(self, i:int) -> np.ndarray:
-        "Nuclei centres (n, 2) as (row, col): from the locations table when given, else segmented from the nuclear channel."
-        if self._locations is not None:
-            m = self.meta.iloc[i]
-            return self._locations.get(f'{m.plate}/{m.well}/{int(m.site)}', np.zeros((0, 2), np.float32))
-        return nuclei_centroids(self[i][0])
-
-# %% ../nbs/04_formats.ipynb #da55107c
-def _image_meta(layout:pd.DataFrame, metadata, defaults:dict|None, what:str) -> pd.DataFrame:
-    "IMAGE_META_COLUMNS for fields `layout` (plate, well, site + source columns), joined with a metadata table."
-    src = layout.copy()
-    if metadata is not None:
-        md, mwhat = read_table(metadata).copy(), f'metadata table {_name(metadata)}'
-        mp, mw, ms = (_first_col(md, _ALIASES[k]) for k in ('plate', 'well', 'site'))
-        if mw is None: raise ValueError(f"{mwhat} has no well column (looked for {', '.join(_ALIASES['well'])})")
-        exp = _first_col(md, ('experiment', 'experiment_name'))
-        keys = pd.DataFrame({'_well': md[mw].astype(str)})
-        if mp is not None:
-            keys['_plate'] = (md[exp].astype(str) + '/Plate' + md[mp].astype(str)) if exp and mp == 'plate' else md[mp].astype(str)
-            plates = {}
-            for p in src.plate.unique():                     # exact match, else the metadata plate is a suffix of the folder
-                hits = [k for k in keys._plate.unique() if p == k or p.endswith('/' + k)]
-                if len(hits) > 1: raise ValueError(f"plate folder {p!r} matches several plates of {mwhat}: {_preview(hits)}")
-                plates[p] = hits[0] if hits else p
-            src['plate'] = src.plate.map(plates)
-        if ms is not None: keys['_site'] = pd.to_numeric(md[ms], errors='coerce').fillna(1).astype(int)
-        on = list(keys.columns)
-        md = pd.concat([keys, md.drop(columns=[c for c in (mp, mw, ms) if c])], axis=1)
-        md = md.drop(columns=[c for c in md.columns if c in src.columns])
-        if md.duplicated(on).any(): raise ValueError(f"{mwhat}: several rows for {_preview(md[on][md.duplicated(on)].astype(str).agg('/'.join, axis=1))}")
-        left = src.assign(_well=src.well.astype(str), _plate=src.plate.astype(str), _site=src.site.astype(int))
-        merged = left.merge(md, how='left', on=on, indicator=True)
-        miss = merged._merge != 'both'
-        if miss.any():
-            bad = (merged.plate.astype(str) + '/' + merged.well.astype(str) + '/site ' + merged.site.astype(str))[miss]
-            raise ValueError(f"{int(miss.sum())} field(s) have no row in {mwhat}: {_preview(bad)}")
-        src = merged.drop(columns=['_merge', '_well', '_plate', '_site'], errors='ignore')
-    meta, _ = schema_obs(src, IMAGE_META_COLUMNS, defaults, what=what)
-    return meta
-
-# %% ../nbs/04_formats.ipynb #6cb8483a
-class CellPaintingTiffSet(LazyImageSet):
-    "Cell Painting fields from a CellProfiler LoadData table, one TIFF per channel, read lazily with tifffile."
-    def __init__(self, load_data, root=None, metadata=None, defaults:dict|None=None, locations=None,
-                 channels:Sequence[str]=CELL_PAINTING_CHANNELS, path_map:tuple[str, str]|None=None, check_files:bool=True):
-        ld, what = read_table(load_data), _name(load_data)
-        found = [m.group(1) for c in ld.columns if (m := re.match(r'^FileName_Orig(.+)$', str(c)))]
-        missing = [c for c in channels if c not in found]
-        if missing:
-            present = [c for c in found if c in channels]
-            raise ValueError(f"wrong channel count in load-data table {what}: {len(present)} of the {len(channels)} Cell Painting "
-                             f"channels ({', '.join(present) or 'none'}); missing {', '.join(missing)}")
-        self.ignored_channels = [c for c in found if c not in channels]
-        if self.ignored_channels: _log.info("%s: ignoring non-Cell Painting channel(s) %s", what, ', '.join(self.ignored_channels))
-        root = Path(root) if root is not None else (Path(load_data).parent if not isinstance(load_data, pd.DataFrame) else Path.cwd())
-        def resolve(pathname, filename) -> Path:
-            p = '' if _is_missing(pathname) else str(pathname)
-            if path_map and p.startswith(path_map[0]): p = path_map[1] + p[len(path_map[0]):]
-            if '://' in p: raise ValueError(f"remote PathName {p!r} in {what}: download the images and pass path_map=(prefix, local folder)")
-            full = Path(p) / str(filename)
-            return (full if full.is_absolute() else root / full).resolve()
-        cols = {c: list(zip(ld.get(f'PathName_Orig{c}', pd.Series([''] * len(ld))), ld[f'FileName_Orig{c}'])) for c in channels}
-        files = [tuple(resolve(*cols[c][i]) for c in channels) for i in range(len(ld))]
-        if check_files:
-            absent = [str(p) for f in files for p in f if not p.is_file()]
-            if absent: raise ValueError(f"{len(absent)} image file(s) listed in {what} do not exist: {_preview(absent, 3)}")
-        plate, well = _first_col(ld, _ALIASES['plate']), _first_col(ld, _ALIASES['well'])
-        if plate is None or well is None: raise ValueError(f"load-data table {what} needs Metadata_Plate and Metadata_Well columns")
-        site = _first_col(ld, _ALIASES['site'])
-        layout = ld[[c for c in ld.columns if str(c).startswith('Metadata_')]].assign(
-            plate=ld[plate].astype(str), well=ld[well].astype(str),
-            site=ld[site].astype(int) if site else ld.groupby([plate, well]).cumcount() + 1)
-        self._setup(files, _image_meta(layout, metadata, defaults, f'fields of {what}'), channels, locations)
-
-    def _read(self, path:Path) -> np.ndarray: return tifffile.imread(path)
-
-# %% ../nbs/04_formats.ipynb #f8ce0795
-_RXRX_FILE = re.compile(r'^(?P<well>[A-Za-z]{1,2}\d{1,2})_s(?P<site>\d+)_w(?P<ch>\d+)\.png$')
-
-class RxRxImageSet(LazyImageSet):
-    "RxRx fields `{plate}/{well}_s{site}_w{channel}.png` under `root`, read lazily with imageio."
-    def __init__(self, root, metadata=None, defaults:dict|None=None, locations=None, channels:Sequence[str]=RXRX_CHANNELS):
-        root = Path(root)
-        if not root.is_dir(): raise ValueError(f"RxRx image folder {root} does not exist")
-        rows, self.ignored_files = [], []
-        for p in sorted(root.rglob('*.png')):
-            m = _RXRX_FILE.match(p.name)
-            if m is None: self.ignored_files.append(p); continue
-            plate = p.parent.relative_to(root).as_posix()
-            rows.append((root.name if plate == '.' else plate, m['well'], int(m['site']), int(m['ch']), p))
-        if not rows: raise ValueError(f"no RxRx images ({{well}}_s{{site}}_w{{channel}}.png) under {root}")
-        if self.ignored_files: _log.warning("%s: %d PNG file(s) not named {well}_s{site}_w{channel}.png ignored: %s",
-                                           root, len(self.ignored_files), _preview(p.name for p in self.ignored_files))
-        df = pd.DataFrame(rows, columns=['plate', 'well', 'site', 'ch', 'path'])
-        files, fields = [], []
-        for (plate, well, site), g in df.groupby(['plate', 'well', 'site'], sort=True):
-            chans = sorted(g.ch)
-            if chans != list(range(1, len(channels) + 1)):
-                raise ValueError(f"wrong channel count: field {plate}/{well}_s{site} has {len(chans)} channel file(s) "
-                                 f"({', '.join(f'w{c}' for c in chans)}), expected {len(channels)} (w1..w{len(channels)}: {', '.join(channels)})")
-            files.append(tuple(g.sort_values('ch').path)); fields.append((plate, well, site))
-        layout = pd.DataFrame(fields, columns=['plate', 'well', 'site'])
-        self._setup(files, _image_meta(layout, metadata, defaults, f'RxRx fields under {root}'), channels, locations)
-
-    def _read(self, path:Path) -> np.ndarray: return iio.imread(path)
-
 # %% ../nbs/04_formats.ipynb #3ce7b5ae
 DATA_KINDS = {
     'l1000_gctx': ('L1000 matrix, CMap GCTX (HDF5)', '*.gctx', 'read_gctx'),
     'l1000_gct': ('L1000 matrix, GCT 1.3/1.2 text', '*.gct', 'read_gct'),
     'l1000_table': ('L1000 consensus signature table', 'table with sig_id and ≥ 50 columns, or genes in rows', 'read_l1000_table'),
+    'l1000_compound_signatures': ('per-compound L1000 signatures (CMEA)', 'first column pert_id, ≥ 50 gene-symbol columns', 'read_compound_signatures'),
     'l1000_sig_info': ('L1000 signature metadata', 'sig_info / siginfo_beta (sig_id, pert_*, cell_*)', 'companion'),
-    'l1000_gene_info': ('L1000 gene metadata', 'gene_info / geneinfo_beta (pr_gene_id|gene_id, *_symbol)', 'companion'),
+    'l1000_gene_info': ('L1000 gene metadata', 'gene_info / geneinfo_beta / landmark list (id|pr_gene_id|gene_id, *_symbol)', 'read_gene_info'),
     'cp_profiles': ('Cell Painting profiles (pycytominer/JUMP)', 'Metadata_* + feature columns (.csv[.gz], .parquet)', 'read_cp_profiles'),
+    'cp_compound_profiles': ('per-compound Cell Painting profiles (CMEA)', 'first column pert_id, ≥ 50 Cells_/Cytoplasm_/Nuclei_ columns', 'read_compound_profiles'),
+    'cp_platemap': ('LINCS Cell Painting plate map', 'plate_map_name, well_position, broad_sample, mmoles_per_liter', 'read_cp_platemap'),
+    'cp_barcode_platemap': ('plate barcode → plate map', 'barcode_platemap.csv (Assay_Plate_Barcode, Plate_Map_Name, ...)', 'read_barcode_platemap'),
     'cp_load_data': ('CellProfiler LoadData table', 'FileName_Orig*, PathName_Orig*, Metadata_Plate/Well/Site', 'CellPaintingTiffSet'),
-    'cp_metadata': ('Cell Painting plate map', 'only Metadata_* columns incl. Metadata_Well, or well_position + broad_sample', 'companion'),
+    'cp_metadata': ('Cell Painting well metadata', 'only Metadata_* columns incl. Metadata_Well', 'companion'),
     'cp_locations': ('CellProfiler nuclei locations', 'Location_Center_X/Y + Metadata_Plate/Well/Site', 'companion'),
-    'tiff_images': ('Cell Painting TIFFs', '*.tif, *.tiff (read through a LoadData table)', 'via cp_load_data'),
+    'jump_plates': ('JUMP plate table', 'Metadata_Source, Metadata_Batch, Metadata_Plate, Metadata_PlateType', 'read_jump_plates'),
+    'tiff_images': ('Cell Painting TIFFs', '*.tif, *.tiff (one channel each; fields through a LoadData table)', 'read_image'),
     'rxrx_images': ('RxRx PNG tree', '{plate}/{well}_s{site}_w{channel}.png', 'RxRxImageSet'),
     'rxrx_metadata': ('RxRx metadata.csv', 'experiment, plate, well[, site]', 'companion'),
     'jump_compounds': ('JUMP compound table', 'Metadata_JCP2022, Metadata_InChIKey[, Metadata_InChI, Metadata_SMILES]', 'read_compounds'),
+    'jump_target': ('JUMP-Target compound table', 'broad_sample, pert_iname, target_list, smiles', 'read_jump_target'),
     'lincs_compounds': ('LINCS 2020 compoundinfo', 'cmap_name, canonical_smiles, target, moa', 'read_compounds'),
+    'moa_map': ('LINCS Cell Painting MoA map', 'broad_sample|broad_id, pert_iname, moa, target', 'read_moa_map'),
     'hub_drugs': ('Drug Repurposing Hub drugs', 'pert_iname, moa, target', 'read_repurposing_hub'),
-    'hub_samples': ('Drug Repurposing Hub samples', 'broad_id, pert_iname, smiles, InChIKey', 'companion'),
+    'hub_samples': ('Drug Repurposing Hub samples', 'broad_id, pert_iname, smiles, InChIKey', 'read_hub_samples'),
     'compounds': ('tidy compound table', 'compound, smiles, inchikey, moa, targets', 'read_compounds'),
 }
 _TABLE_EXT = ('.csv', '.tsv', '.txt', '.csv.gz', '.tsv.gz', '.txt.gz', '.parquet')
+_CP_PREFIXES = ('Cells_', 'Cytoplasm_', 'Nuclei_')
 
 def table_kind(columns:Sequence[str]) -> str|None:
     "The `DATA_KINDS` key of a table with these column names, or None."
@@ -859,11 +175,17 @@ def table_kind(columns:Sequence[str]) -> str|None:
     meta = {x for x in c if x.startswith('Metadata_')}
     if any(x.startswith('FileName_Orig') for x in c): return 'cp_load_data'
     if c & {'Location_Center_X', 'Nuclei_Location_Center_X'}: return 'cp_locations'
+    if set(_JUMP_PLATE_COLUMNS) <= c and meta == c: return 'jump_plates'
     if meta and len(meta) < len(c): return 'cp_profiles'
     if {'Metadata_JCP2022', 'Metadata_InChIKey'} <= c and 'Metadata_Well' not in c: return 'jump_compounds'
-    if (meta and 'Metadata_Well' in c) or {'well_position', 'broad_sample'} <= c: return 'cp_metadata'
+    if meta and 'Metadata_Well' in c: return 'cp_metadata'
+    if {'plate_map_name', 'well_position', 'broad_sample'} <= c: return 'cp_platemap'
+    if {'Assay_Plate_Barcode', 'Plate_Map_Name'} <= c: return 'cp_barcode_platemap'
+    if cols and cols[0] == 'pert_id' and len(c) >= 50:
+        return 'cp_compound_profiles' if np.mean([x.startswith(_CP_PREFIXES) for x in cols[1:]]) > 0.5 else 'l1000_compound_signatures'
     if {'cmap_name', 'canonical_smiles'} <= c: return 'lincs_compounds'
-    if {'pert_iname', 'moa', 'target'} <= c: return 'hub_drugs'
+    if {'pert_iname', 'moa', 'target'} <= c: return 'moa_map' if c & {'broad_id', 'broad_sample'} else 'hub_drugs'
+    if {'broad_sample', 'target_list'} <= c: return 'jump_target'
     if {'broad_id', 'pert_iname'} <= c and c & {'smiles', 'InChIKey'}: return 'hub_samples'
     if set(COMPOUND_COLUMNS) <= c: return 'compounds'
     if c & {'pr_gene_id', 'gene_id'} and c & set(_GENE_SYMBOL_COLS) and len(c) < 50: return 'l1000_gene_info'
@@ -893,8 +215,13 @@ class DataDir:
         f, first = files[i], (lambda k: self[k][0] if self[k] else None)
         l1000 = dict(gene_info=first('l1000_gene_info'), sample_info=first('l1000_sig_info'))
         loaders = {'l1000_gctx': lambda: read_gctx(f, **l1000, **kwargs), 'l1000_gct': lambda: read_gct(f, **l1000, **kwargs),
-                   'l1000_table': lambda: read_l1000_table(f, **l1000, **kwargs), 'cp_profiles': lambda: read_cp_profiles(f, **kwargs),
+                   'l1000_table': lambda: read_l1000_table(f, **l1000, **kwargs),
+                   'l1000_compound_signatures': lambda: read_compound_signatures(f, gene_info=l1000['gene_info'], **kwargs),
+                   'cp_profiles': lambda: read_cp_profiles(f, **kwargs), 'cp_compound_profiles': lambda: read_compound_profiles(f, **kwargs),
+                   'cp_platemap': lambda: read_cp_platemap(f), 'cp_barcode_platemap': lambda: read_barcode_platemap(f),
+                   'jump_plates': lambda: read_jump_plates(f), 'tiff_images': lambda: read_image(f), 'l1000_gene_info': lambda: read_gene_info(f),
                    'jump_compounds': lambda: read_compounds(f), 'lincs_compounds': lambda: read_compounds(f), 'compounds': lambda: read_compounds(f),
+                   'jump_target': lambda: read_jump_target(f), 'moa_map': lambda: read_moa_map(f), 'hub_samples': lambda: read_hub_samples(f),
                    'hub_drugs': lambda: read_repurposing_hub(f, first('hub_samples')),
                    'cp_load_data': lambda: CellPaintingTiffSet(f, **{'metadata': first('cp_metadata'), 'locations': first('cp_locations'), **kwargs}),
                    'rxrx_images': lambda: RxRxImageSet(f, **{'metadata': first('rxrx_metadata'), **kwargs})}

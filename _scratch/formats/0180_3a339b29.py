@@ -1,0 +1,10 @@
+dd = load_data_dir(_tmp.name)
+test_eq(sorted(dd.found), sorted([*ex, 'tiff_images'])); test_eq(dd.unrecognised, [])
+test_eq(all(dd[k] == [Path(p)] for k, p in ex.items()), True); test_eq(len(dd['tiff_images']), 8 * 5)
+test_eq(dd.load('l1000_gctx').shape, (6, 978)); test_eq(dd.load('l1000_table').X, dd.load('l1000_gctx').X)
+test_eq(len(dd.load('cp_load_data')), 8); test_eq(len(dd.load('rxrx_images')), 3); test_eq(dd.load('hub_drugs').smiles.ne('').all(), True)
+test_fail(lambda: dd.load('l1000_sig_info'), contains='companions')
+with tempfile.TemporaryDirectory() as d:
+    test_fail(lambda: load_data_dir(d), contains='is empty')
+    (Path(d) / 'notes.csv').write_text('a,b\n1,2\n')
+    test_fail(lambda: load_data_dir(d), contains='notes.csv')

@@ -1,0 +1,1 @@
+cfg = RunConfig(profile, seed, device, data_dir, out_dir)

@@ -1,0 +1,2 @@
+_tmp = tempfile.TemporaryDirectory()
+ex = write_examples(_tmp.name)

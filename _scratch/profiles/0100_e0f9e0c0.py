@@ -1,0 +1,12 @@
+p = read_cp_profiles(ex['cp_profiles'])
+test_eq(p.shape, (4, 5)); test_eq(p.obs_names.tolist(), ['SQ00014812_A01', 'SQ00014812_A02', 'SQ00014812_B01', 'SQ00014812_B02'])
+test_eq(p.obs.compound.tolist(), ['vorinostat', 'aspirin', 'nocodazole', 'DMSO']); test_eq(p.obs.dose_um.tolist(), [10.0, 3.33, 1.11, 0.0])
+test_eq(p.obs.Metadata_broad_sample.iloc[0], 'BRD-K81418486-001-18-8'); test_eq(p.var.compartment.iloc[-1], 'Nuclei')
+test_close(p.X, read_table(ex['cp_profiles']).iloc[:, 6:].to_numpy(), eps=1e-6)
+raw = read_table(ex['cp_profiles']); raw.loc[1, 'Cells_AreaShape_Area'] = np.nan
+q = read_cp_profiles(raw)
+test_eq(q.shape, (4, 4)); test_eq(q.uns['load_report']['dropped_features'], ['Cells_AreaShape_Area'])
+test_fail(lambda: read_cp_profiles(raw, nan_features='raise'), contains="profile 1, feature 'Cells_AreaShape_Area'")
+jump = raw.drop(columns=['Metadata_pert_iname', 'Metadata_broad_sample', 'Metadata_cell_id']).assign(Metadata_JCP2022='JCP2022_000001')
+test_fail(lambda: read_cp_profiles(jump), contains="no 'cell_type' column")
+test_eq(read_cp_profiles(jump, defaults={'cell_type': 'U2OS'}).obs.cell_type.unique().tolist(), ['U2OS'])
