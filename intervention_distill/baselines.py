@@ -128,10 +128,10 @@ class BaselineConfig:
 
     @classmethod
     def from_profile(cls, profile:str, **kw) -> BaselineConfig:
-        "The objectives' settings for `profile` (`paper`: wider heads, 4096 DINO prototypes, a 4-block MAE decoder)."
-        get_profile(profile)
-        big = dict(proj_dim=256, dino_prototypes=4096, mae_decoder_dim=256, mae_decoder_depth=4, mae_decoder_heads=8, expr_hidden=1024, glcm_levels=32)
-        return cls(**{**(big if profile == 'paper' else {}), **kw})
+        "The objectives' settings of `profile` (heads, prototypes, MAE decoder, texture levels from `core.Profile`)."
+        P = get_profile(profile)
+        sizes = {k: getattr(P, k) for k in ('proj_dim', 'dino_prototypes', 'mae_decoder_dim', 'mae_decoder_depth', 'mae_decoder_heads', 'expr_hidden', 'glcm_levels')}
+        return cls(**{**sizes, **kw})
 
 # %% ../nbs/11_baselines.ipynb #a29ca257
 def _fuse_views(encoder:MultiscaleStudent, views:Sequence[dict]) -> list[torch.Tensor]:

@@ -10,11 +10,11 @@ from pathlib import Path
 from typing import Mapping, Sequence
 
 # %% auto #0
-__all__ = ['COMPOUND_DESCRIPTORS', 'TEACHER_PROFILES', 'CHECKPOINT_FORMAT', 'compound_descriptors', 'cell_context',
-           'encoder_context', 'code_targets', 'TeacherConfig', 'teacher_config', 'Teacher', 'predict_logits',
-           'predict_proba', 'codebook_reference', 'train_teacher', 'topk_accuracy', 'reliability',
-           'expected_calibration_error', 'CrossFitTeacher', 'crossfit_teachers', 'save_teacher', 'load_teacher',
-           'teacher_targets', 'murcko_scaffolds', 'scaffold_split', 'moa_code_distribution', 'teacher_error']
+__all__ = ['COMPOUND_DESCRIPTORS', 'CHECKPOINT_FORMAT', 'compound_descriptors', 'cell_context', 'encoder_context', 'code_targets',
+           'TeacherConfig', 'teacher_config', 'Teacher', 'predict_logits', 'predict_proba', 'codebook_reference',
+           'train_teacher', 'topk_accuracy', 'reliability', 'expected_calibration_error', 'CrossFitTeacher',
+           'crossfit_teachers', 'save_teacher', 'load_teacher', 'teacher_targets', 'murcko_scaffolds', 'scaffold_split',
+           'moa_code_distribution', 'teacher_error']
 
 # %% ../nbs/08_teacher.ipynb #a5f58eda
 import numpy as np
@@ -26,7 +26,7 @@ from rdkit.Chem import Descriptors
 from rdkit.Chem.Scaffolds import MurckoScaffold
 from scipy.optimize import minimize_scalar
 from scipy.special import log_softmax, softmax, rel_entr
-from .core import pick_device
+from .core import get_profile, pick_device
 from .data import check_meta, dose_bin, pair_by_intervention
 from .codebook import Codebook, parse_smiles
 
@@ -114,12 +114,12 @@ class TeacherConfig:
         if self.weight_decay < 0: raise ValueError(f"weight_decay must be >= 0, got {self.weight_decay!r}")
         if isinstance(self.seed, bool) or not isinstance(self.seed, (int, np.integer)) or self.seed < 0: raise ValueError(f"seed must be a non-negative integer, got {self.seed!r}")
 
-TEACHER_PROFILES = {'smoke': {}, 'paper': dict(hidden=256, expr_dim=128, head_hidden=128, epochs=40, batch_size=256, lr=2e-3)}
-
 def teacher_config(profile:str='smoke', **overrides) -> TeacherConfig:
-    "The `TeacherConfig` of run profile `profile`, with `overrides`."
-    if profile not in TEACHER_PROFILES: raise ValueError(f"unknown profile {profile!r}: choose one of {sorted(TEACHER_PROFILES)}")
-    return TeacherConfig(**{**TEACHER_PROFILES[profile], **overrides})
+    "The `TeacherConfig` of run profile `profile` (its `teacher_*` fields of `core.Profile`), with `overrides`."
+    P = get_profile(profile)
+    sizes = dict(hidden=P.teacher_hidden, expr_dim=P.teacher_expr_dim, head_hidden=P.teacher_head_hidden, epochs=P.teacher_epochs,
+                 batch_size=P.teacher_batch_size, lr=P.teacher_lr)
+    return TeacherConfig(**{**sizes, **overrides})
 
 # %% ../nbs/08_teacher.ipynb #0fc32ce2
 class Teacher(nn.Module):
