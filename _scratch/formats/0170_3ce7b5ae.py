@@ -67,6 +67,20 @@ class DataDir:
         return pd.DataFrame([{'kind': k, 'what': DATA_KINDS[k][0], 'n_files': len(v), 'example': str(v[0].relative_to(self.path)),
                               'loader': DATA_KINDS[k][2]} for k, v in self.found.items()])
 
+    def inventory(self) -> pd.DataFrame:
+        "Load every loadable file: kind, file, rows × columns, distinct compounds (the 13-character Broad id when there is one), and the size of its report."
+        rows = []
+        for kind, files in self.found.items():
+            for i, f in enumerate(files):
+                if DATA_KINDS[kind][2] == 'companion': continue
+                obj = self.load(kind, i)
+                meta = obj.obs if hasattr(obj, 'obs') else obj if isinstance(obj, pd.DataFrame) else None
+                key = next((c for c in ('broad_id', 'compound') if meta is not None and c in meta.columns and meta[c].astype(str).ne('').any()), None)
+                n_cpd = int(meta[key].astype(str).replace('', np.nan).dropna().loc[lambda s: s != 'DMSO'].nunique()) if key else 0
+                rows.append({'kind': kind, 'file': str(f.relative_to(self.path)), 'rows': int(obj.shape[0]), 'columns': int(obj.shape[1]),
+                             'compounds': n_cpd, 'compound key': key or ''})
+        return pd.DataFrame(rows)
+
     def load(self, kind:str, i:int=0, **kwargs):
         "Load the `i`-th file of `kind` with its loader, passing the companion files found beside it."
         files = self[kind]
