@@ -13,13 +13,13 @@ def run(*args, **kw):
 
 def test_unknown_profile_fails_before_work(tmp_path):
     r = run('--profile', 'huge', '--out', str(tmp_path/'out'))
-    assert r.returncode != 0 and "unknown profile 'huge'" in r.stderr
+    assert r.returncode != 0 and "invalid choice: 'huge'" in r.stderr
     assert not (tmp_path/'out').exists()
 
 
 def test_bad_parameters_fail_before_work(tmp_path):
     for args, msg in [(['--seed', '-2'], '-2'), (['--device', 'tpu'], "'tpu'"),
-                      (['--data-dir', str(tmp_path/'missing')], 'missing'), (['--profile', 'huge'], 'invalid choice'), (['--only', '77'], "'77'")]:
+                      (['--data-dir', str(tmp_path/'missing')], 'missing'), (['--only', '77'], "'77'")]:
         r = run(*args, '--out', str(tmp_path/'out'))
         assert r.returncode != 0 and msg in r.stderr, (args, r.stderr)
     assert not (tmp_path/'out'/'manifest.json').exists()

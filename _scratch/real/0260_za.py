@@ -1,0 +1,3 @@
+#| export
+#| eval: false
+if __name__ == '__main__': main()
