@@ -122,9 +122,10 @@ class _Noisy(nn.Module):
         self.f, self.noise = mlp(d_in, rc.hidden, rc.dim), rc.noise
     def _x(self, x:torch.Tensor) -> torch.Tensor: return x + self.noise * torch.randn_like(x) if self.training and self.noise else x
     @torch.no_grad()
-    def embed(self, x) -> np.ndarray:
+    def _unit(self, net:nn.Module, x) -> np.ndarray:
         self.eval()
-        return F.normalize(self.f(torch.as_tensor(x, dtype=torch.float32, device=next(self.parameters()).device)), dim=-1).cpu().numpy()
+        return F.normalize(net(torch.as_tensor(x, dtype=torch.float32, device=next(self.parameters()).device)), dim=-1).cpu().numpy()
+    def embed(self, x) -> np.ndarray: return self._unit(self.f, x)
 
 class ProfileContrastive(_Noisy):
     "CL(R) / CL(D): CLOOME's loss between the profile encoder and an encoder of the paired vector `y` (L1000 signature or fingerprint)."
@@ -132,10 +133,7 @@ class ProfileContrastive(_Noisy):
         super().__init__(d_in, rc)
         self.g = mlp(d_other, rc.hidden, rc.dim)
     def loss(self, batch:dict) -> dict: return {'loss': cloome_loss(self.f(self._x(batch['x'])), self.g(batch['y']))}
-    @torch.no_grad()
-    def embed_other(self, y) -> np.ndarray:
-        self.eval()
-        return F.normalize(self.g(torch.as_tensor(y, dtype=torch.float32, device=next(self.parameters()).device)), dim=-1).cpu().numpy()
+    def embed_other(self, y) -> np.ndarray: return self._unit(self.g, y)
 
 class ProfileTIDE(_Noisy):
     "TIDE at profile level: profile encoder, student head and `tide.TeacherHead` (profile embedding + L1000 + cell type) over a `tide.PrototypeCodebook`."

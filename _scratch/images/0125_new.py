@@ -1,6 +1,0 @@
-real = shared_data_dir()
-if real is not None:                                                      # one real Cell Painting DNA channel (BBBC022, U2OS)
-    dna = read_image(next((real/'images/bbbc022').glob('*.tif')))
-    test_eq((dna.shape, dna.dtype), ((520, 696), np.uint16))
-    print(f"nuclei found in the real DNA channel: {len(nuclei_centroids(dna))}")
-    test_eq(len(nuclei_centroids(dna)) > 10, True)

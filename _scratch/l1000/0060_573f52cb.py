@@ -1,1 +1,0 @@
-cfg = RunConfig(profile, seed, device, data_dir, out_dir)

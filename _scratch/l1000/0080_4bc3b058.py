@@ -1,2 +1,0 @@
-_tmp = tempfile.TemporaryDirectory()
-ex = write_examples(_tmp.name)

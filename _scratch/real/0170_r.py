@@ -1,6 +1,0 @@
-test_eq(true_rank(np.array([[3., 1, 2], [0, 1, 5], [1, 1, 1]])).tolist(), [1.0, 2.0, 2.0])
-test_close(average_precision([0.9, 0.8, 0.7, 0.1], [True, False, True, False]), (1 + 2 / 3) / 2)
-test_eq(np.isnan(average_precision([1., 2.], [False, False])), True)
-E = np.array([[1., 0], [0.9, 0.1], [0, 1], [0.1, 0.9]])
-ap = annotation_ap(E, ['A', 'A|B', 'C', ''], [0, 2, 3])
-test_eq(ap.n_positives.tolist(), [1, 0, 0]); test_eq(ap.ap[0], 1.0); test_eq(ap.ap[1:].isna().tolist(), [True, True])

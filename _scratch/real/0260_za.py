@@ -1,3 +1,0 @@
-#| export
-#| eval: false
-if __name__ == '__main__': main()
