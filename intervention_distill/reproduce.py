@@ -4,19 +4,19 @@
 
 # %% ../nbs/90_reproduce.ipynb #1ce4e98d
 from __future__ import annotations
-import json, re, subprocess, sys, time
+import argparse, json, re, subprocess, sys, time
 from dataclasses import dataclass
 from pathlib import Path
 
 # %% auto #0
-__all__ = ['NOTEBOOK_RE', 'RUNNER_NOTEBOOK', 'ARTIFACT_KINDS', 'GPU_FLAG', 'pipeline_notebooks', 'changed_artifacts',
-           'git_commit', 'write_manifest', 'without_gpu_cells', 'NotebookFailed', 'reproduce', 'main']
+__all__ = ['NOTEBOOK_RE', 'RUNNER_NOTEBOOK', 'SIMULATOR_MARKER', 'ARTIFACT_KINDS', 'GPU_FLAG', 'pipeline_notebooks',
+           'simulator_only', 'changed_artifacts', 'git_commit', 'write_manifest', 'without_gpu_cells', 'NotebookFailed',
+           'reproduce', 'parser', 'main']
 
 # %% ../nbs/90_reproduce.ipynb #a0b917de
 import papermill as pm
-from fastcore.script import call_parse
 from tqdm.auto import tqdm
-from .core import RunConfig, project_root
+from .core import PROFILES, RunConfig, project_root
 
 # %% ../nbs/90_reproduce.ipynb #35f7a02f
 NOTEBOOK_RE = re.compile(r'^(\d{2})_[\w-]+\.ipynb$')
@@ -31,6 +31,18 @@ def pipeline_notebooks(nbs_dir:str|Path, only:list[str]|None=None) -> list[Path]
         if unknown: raise ValueError(f"no notebook matches {unknown}: choose from {[p.stem for p in nbs]}")
         nbs = [p for p in nbs if any(p.stem.startswith(o) for o in only)]
     return nbs
+
+# %% ../nbs/90_reproduce.ipynb #6a5628b7
+SIMULATOR_MARKER = re.compile(r'^\s*>\s*\**Simulator-only\b', re.M)
+
+def simulator_only(nb_path:str|Path) -> bool:
+    "Whether notebook `nb_path` says at its top (a markdown cell before its first code cell other than `#| default_exp`) that it is simulator-only."
+    import nbformat
+    for c in nbformat.read(nb_path, as_version=4).cells:
+        if c.cell_type == 'markdown':
+            if SIMULATOR_MARKER.search(c.source): return True
+        elif not re.fullmatch(r'\s*#\|\s*default_exp\s+\S+\s*', c.source): return False
+    return False
 
 # %% ../nbs/90_reproduce.ipynb #97bc5494
 ARTIFACT_KINDS = {'.png': 'figure', '.pdf': 'figure', '.svg': 'figure', '.csv': 'table', '.md': 'table'}
@@ -54,15 +66,22 @@ def git_commit(root:str|Path|None=None) -> str:
         return sha + ('-dirty' if dirty else '')
     except (subprocess.CalledProcessError, FileNotFoundError): return 'unknown'
 
-def write_manifest(out:Path, entries:list[dict], run_info:dict) -> Path:
-    "Merge `entries` into `<out>/manifest.json`: rerun notebooks replace their entries; missing files are dropped."
+def write_manifest(out:Path, entries:list[dict], run_info:dict, notebooks:list[dict]) -> Path:
+    """Write `<out>/manifest.json`. A full run (`run_info['partial']` false) writes a fresh manifest: one reproduction, one
+    commit. A partial run (`--only`) keeps the other notebooks' entries and says which notebooks ran at which commit
+    (`runs`; top-level `git_commit` is 'mixed' when they differ). Entries whose file is gone are dropped."""
     path = out/'manifest.json'
-    old = json.loads(path.read_text())['artifacts'] if path.exists() else []
-    rerun = {e['notebook'] for e in entries} | set(run_info.get('notebooks_run', []))
-    arts = [e for e in old if e['notebook'] not in rerun] + entries
+    old = json.loads(path.read_text()) if path.exists() and run_info.get('partial') else {}
+    rerun = {n['notebook'] for n in notebooks} | {e['notebook'] for e in entries}
+    arts = [e for e in old.get('artifacts', []) if e['notebook'] not in rerun] + entries
     arts = sorted((e for e in arts if (out/e['path']).exists()), key=lambda e: e['path'])
+    nbs = sorted([n for n in old.get('notebooks', []) if n['notebook'] not in rerun] + notebooks, key=lambda n: n['notebook'])
+    runs = [r for r in old.get('runs', []) if r['started'] != run_info['started']] + [
+        {k: run_info[k] for k in ('started', 'git_commit', 'partial', 'data_dir')} | {'notebooks': [n['notebook'] for n in notebooks]}]
+    commits = sorted({n['git_commit'] for n in nbs})
+    info = {**run_info, 'git_commit': commits[0] if len(commits) == 1 else 'mixed', 'commits': commits}
     tmp = path.with_suffix('.tmp')
-    tmp.write_text(json.dumps({**run_info, 'artifacts': arts}, indent=1) + '\n')
+    tmp.write_text(json.dumps({**info, 'runs': runs, 'notebooks': nbs, 'artifacts': arts}, indent=1) + '\n')
     tmp.replace(path)
     return path
 
@@ -107,12 +126,17 @@ def reproduce(profile:str='smoke', seed:int=0, device:str='auto', data_dir:str|N
     if nbs_dir in (out, *out.parents): raise ValueError(f"output folder {out} must not lie inside the notebooks folder {nbs_dir}")
     params = dict(cfg.params(), data_dir=str(Path(data_dir).resolve()) if data_dir else None, out_dir=str(out))
     commit = git_commit(nbs_dir.parent)
-    run_info = dict(profile=profile, seed=seed, device=device, git_commit=commit, python=sys.version.split()[0],
-                    notebooks_run=[p.name for p in notebooks], started=time.strftime('%Y-%m-%dT%H:%M:%S'))
-    entries, on_gpu = [], cfg.torch_device.type == 'cuda'
+    run_info = dict(profile=profile, seed=seed, device=device, data_dir=params['data_dir'], git_commit=commit, python=sys.version.split()[0],
+                    partial=bool(only), notebooks_run=[], notebooks_skipped=[], started=time.strftime('%Y-%m-%dT%H:%M:%S'))
+    entries, records, on_gpu = [], [], cfg.torch_device.type == 'cuda'
     bar = tqdm(notebooks, desc='reproduce', unit='nb', disable=not progress)
     for nb in bar:
         bar.set_postfix_str(nb.name)
+        if data_dir and simulator_only(nb):                                # says at its top that it cannot use real data
+            run_info['notebooks_skipped'].append(nb.name)
+            records.append(dict(notebook=nb.name, status='skipped: simulator-only', git_commit=commit, seconds=0.0))
+            if progress: tqdm.write(f"{nb.name}: skipped (simulator-only) for data_dir {params['data_dir']}")
+            continue
         executed = out/'executed'/nb.name
         before, t0 = _snapshot(out), time.time()
         try:
@@ -120,29 +144,41 @@ def reproduce(profile:str='smoke', seed:int=0, device:str='auto', data_dir:str|N
             pm.execute_notebook(str(src), str(executed), parameters=params, cwd=str(nbs_dir), kernel_name=kernel,
                                 progress_bar=False, log_output=False)
         except pm.PapermillExecutionError as e:
-            write_manifest(out, entries, run_info)
+            write_manifest(out, entries, run_info, records)
             raise NotebookFailed(nb.name, _failed_cell(executed), f"{e.ename}: {e.evalue}", executed) from None
         except Exception as e:
-            write_manifest(out, entries, run_info)
+            write_manifest(out, entries, run_info, records)
             raise NotebookFailed(nb.name, None, f"{type(e).__name__}: {e}", executed) from None
         if not on_gpu: (out/'executed'/f'.input_{nb.name}').unlink(missing_ok=True)
         secs = round(time.time() - t0, 2)
+        run_info['notebooks_run'].append(nb.name)
+        records.append(dict(notebook=nb.name, status='ran', git_commit=commit, seconds=secs))
         entries += [dict(path=p, kind=k, notebook=nb.name, params=params, seed=seed, git_commit=commit, seconds=secs)
                     for p, k in changed_artifacts(before, _snapshot(out))]
-        write_manifest(out, entries, run_info)
-    return out/'manifest.json'
+        write_manifest(out, entries, run_info, records)
+    return write_manifest(out, entries, run_info, records)
 
 # %% ../nbs/90_reproduce.ipynb #c16b64ab
-@call_parse
-def main(profile:str='smoke',    # run profile: smoke (CPU, minutes) or paper (full scale, GPU)
-         seed:int=0,             # seed for every notebook
-         device:str='auto',      # auto, cpu, cuda, cuda:N or mps
-         data_dir:str=None,      # folder of real data (default: the embedded simulated world)
-         out:str=None,           # output folder for figures, tables, executed notebooks and manifest.json (default: figures/)
-         only:str=None,          # comma-separated notebook prefixes to run (e.g. `01,02_data`)
-         ):
-    "Re-execute the notebooks with papermill and write figures, tables and `<out>/manifest.json`."
-    try: path = reproduce(profile, seed, device, data_dir, out, only=only.split(',') if only else None)
+def parser() -> argparse.ArgumentParser:
+    "The command line of the runner (`--help` shows the defaults and choices)."
+    p = argparse.ArgumentParser(prog='id-reproduce', description='Re-execute the numbered notebooks with papermill and write figures, tables and <out>/manifest.json.')
+    p.add_argument('--profile', default='smoke', choices=sorted(PROFILES), help='run profile (default: %(default)s)')
+    p.add_argument('--seed', type=int, default=0, help='seed of every notebook (default: %(default)s)')
+    p.add_argument('--device', default='auto', help='auto, cpu, cuda, cuda:N or mps (default: %(default)s)')
+    p.add_argument('--data-dir', default=None, help='folder of real data (see data/README.md); simulator-only notebooks are then skipped (default: the simulated world)')
+    p.add_argument('--out', default='figures', help='output folder for figures, tables, executed notebooks and manifest.json (default: %(default)s)')
+    p.add_argument('--only', default=None, help='comma-separated notebook prefixes to run, e.g. 04,16_real (default: all)')
+    return p
+
+def main(argv:list[str]|None=None):
+    "Entry point of `python -m intervention_distill.reproduce` and `id-reproduce`."
+    a = parser().parse_args(argv)
+    try: path = reproduce(a.profile, a.seed, a.device, a.data_dir, a.out, only=a.only.split(',') if a.only else None)
     except (ValueError, NotebookFailed) as e: sys.exit(f"ERROR: {e}")
-    arts = json.loads(path.read_text())['artifacts']
-    print(f"wrote {len(arts)} artefacts; manifest: {path}")
+    m = json.loads(path.read_text())
+    print(f"ran {len(m['notebooks_run'])} notebook(s) at commit {m['git_commit']}" + (f", skipped {len(m['notebooks_skipped'])} simulator-only" if m['notebooks_skipped'] else '')
+          + f"; wrote {len(m['artifacts'])} artefacts; manifest: {path}")
+
+# %% ../nbs/90_reproduce.ipynb #7ad2714f
+#| eval: false
+if __name__ == '__main__': main()
