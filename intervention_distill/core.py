@@ -4,13 +4,13 @@
 
 # %% ../nbs/00_core.ipynb #834a578d
 from __future__ import annotations
-import os, random
+import os, random, subprocess
 from dataclasses import dataclass, fields
 from pathlib import Path
 
 # %% auto #0
 __all__ = ['PROFILES', 'Profile', 'get_profile', 'profile_table', 'pick_device', 'seed_everything', 'project_root', 'out_path',
-           'shared_data_dir', 'RunConfig', 'save_figure', 'save_table']
+           'shared_data_dir', 'git_commit', 'RunConfig', 'save_figure', 'save_table']
 
 # %% ../nbs/00_core.ipynb #320bcee6
 import numpy as np
@@ -177,6 +177,16 @@ def shared_data_dir() -> Path|None:
     "`../shared/data` beside the project root when it exists (small real public files), else `None`."
     p = project_root().parent/'shared'/'data'
     return p if p.is_dir() else None
+
+# %% ../nbs/00_core.ipynb #7fe8b0b8
+def git_commit(root:str|Path|None=None) -> str:
+    "Current commit of the project (with `-dirty` when tracked files have uncommitted changes), or `unknown` outside a git checkout."
+    try:
+        kw = dict(cwd=root or project_root(), capture_output=True, text=True, check=True)
+        sha = subprocess.run(['git', 'rev-parse', 'HEAD'], **kw).stdout.strip()
+        dirty = subprocess.run(['git', 'status', '--porcelain', '--untracked-files=no'], **kw).stdout.strip()
+        return sha + ('-dirty' if dirty else '')
+    except (subprocess.CalledProcessError, FileNotFoundError): return 'unknown'
 
 # %% ../nbs/00_core.ipynb #42b1ef44
 @dataclass

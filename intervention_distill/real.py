@@ -23,7 +23,7 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 from sklearn.linear_model import Ridge
-from .core import RunConfig, pick_device, save_table, seed_everything
+from .core import RunConfig, git_commit, pick_device, save_table, seed_everything
 from .data import parse_targets
 from .chem import murcko_scaffolds, scaffold_split
 from .formats import load_data_dir, annotate
@@ -31,7 +31,7 @@ from .baselines import cloome_loss, mlp
 from .tide import PrototypeCodebook, TeacherHead, TIDEConfig, tide_objective, fingerprint_matrix
 from .loop import TrainConfig, TensorData, fit
 from .evaluate import bootstrap_ci
-from .reproduce import git_commit
+
 
 # %% ../nbs/16_real.ipynb #0734b855
 @dataclass

@@ -4,19 +4,19 @@
 
 # %% ../nbs/90_reproduce.ipynb #1ce4e98d
 from __future__ import annotations
-import argparse, json, re, subprocess, sys, time
+import argparse, json, re, sys, time
 from dataclasses import dataclass
 from pathlib import Path
 
 # %% auto #0
 __all__ = ['NOTEBOOK_RE', 'RUNNER_NOTEBOOK', 'SIMULATOR_MARKER', 'ARTIFACT_KINDS', 'GPU_FLAG', 'pipeline_notebooks',
-           'simulator_only', 'changed_artifacts', 'git_commit', 'write_manifest', 'without_gpu_cells', 'NotebookFailed',
-           'reproduce', 'parser', 'main']
+           'simulator_only', 'changed_artifacts', 'write_manifest', 'without_gpu_cells', 'NotebookFailed', 'reproduce',
+           'parser', 'main']
 
 # %% ../nbs/90_reproduce.ipynb #a0b917de
 import papermill as pm
 from tqdm.auto import tqdm
-from .core import PROFILES, RunConfig, project_root
+from .core import PROFILES, RunConfig, git_commit, project_root
 
 # %% ../nbs/90_reproduce.ipynb #35f7a02f
 NOTEBOOK_RE = re.compile(r'^(\d{2})_[\w-]+\.ipynb$')
@@ -57,15 +57,6 @@ def changed_artifacts(before:dict, after:dict) -> list[tuple[str, str]]:
     return [(p, ARTIFACT_KINDS[Path(p).suffix.lower()]) for p in sorted(after) if before.get(p) != after[p]]
 
 # %% ../nbs/90_reproduce.ipynb #3df56c60
-def git_commit(root:str|Path|None=None) -> str:
-    "Current commit of the project (with `-dirty` when there are uncommitted changes), or `unknown`."
-    try:
-        kw = dict(cwd=root or project_root(), capture_output=True, text=True, check=True)
-        sha = subprocess.run(['git', 'rev-parse', 'HEAD'], **kw).stdout.strip()
-        dirty = subprocess.run(['git', 'status', '--porcelain', '--untracked-files=no'], **kw).stdout.strip()
-        return sha + ('-dirty' if dirty else '')
-    except (subprocess.CalledProcessError, FileNotFoundError): return 'unknown'
-
 def write_manifest(out:Path, entries:list[dict], run_info:dict, notebooks:list[dict]) -> Path:
     """Write `<out>/manifest.json`. A full run (`run_info['partial']` false) writes a fresh manifest: one reproduction, one
     commit. A partial run (`--only`) keeps the other notebooks' entries and says which notebooks ran at which commit
