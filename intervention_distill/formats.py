@@ -208,10 +208,13 @@ class DataDir:
         return pd.DataFrame([{'kind': k, 'what': DATA_KINDS[k][0], 'n_files': len(v), 'example': str(v[0].relative_to(self.path)),
                               'loader': DATA_KINDS[k][2]} for k, v in self.found.items()])
 
-    def inventory(self) -> pd.DataFrame:
-        "Load every loadable file: kind, file, rows × columns, distinct compounds (the 13-character Broad id when there is one), and the size of its report."
+    def inventory(self, kinds:Sequence[str]|None=None) -> pd.DataFrame:
+        "Load every loadable file (of `kinds`, all by default): kind, file, rows × columns, distinct compounds (the 13-character Broad id when there is one)."
+        unknown = sorted(set(kinds or ()) - set(DATA_KINDS))
+        if unknown: raise ValueError(f"unknown data kinds {unknown}: choose from {sorted(DATA_KINDS)}")
         rows = []
         for kind, files in self.found.items():
+            if kinds is not None and kind not in kinds: continue
             for i, f in enumerate(files):
                 if DATA_KINDS[kind][2] == 'companion': continue
                 obj = self.load(kind, i)
