@@ -10,15 +10,15 @@ from pathlib import Path
 from typing import Mapping, Sequence
 
 # %% auto #0
-__all__ = ['SPECIAL_TOKENS', 'SCGPT_KEY_MAP', 'SCGPT_ENCODER_PREFIXES', 'SCGPT_ARGS', 'CONTEXT_SETTINGS', 'GeneVocab',
-           'global_bin_edges', 'bin_expression', 'CellCorpus', 'make_corpus', 'tokenize_cells', 'mask_values',
-           'ContextEncoderConfig', 'TokenEmbedding', 'ContinuousValueEmbedding', 'ExprDecoder', 'GEPCDecoder',
-           'GeneTokenEncoder', 'scgpt_to_ours', 'ours_to_scgpt', 'CheckpointReport', 'save_scgpt_checkpoint',
-           'load_scgpt_checkpoint', 'ContextTrainSettings', 'context_settings', 'pretrain', 'masked_losses',
-           'pbmc_corpus', 'expr_corpus', 'embed_cells', 'cell_type_embeddings', 'DoseEncoder', 'confusion_loss',
-           'dose_levels', 'ContextModel', 'finetune', 'probe_accuracy', 'probe_table', 'dose_share', 'standardise',
-           'make_context_model', 'save_context_model', 'load_context_model', 'Pretrained', 'pretrain_context',
-           'ContextFit', 'fit_context', 'ResponseSettings', 'fingerprint_matrix', 'ResponseModel', 'split_controls',
+__all__ = ['SPECIAL_TOKENS', 'SCGPT_KEY_MAP', 'SCGPT_ENCODER_PREFIXES', 'SCGPT_ARGS', 'GeneVocab', 'global_bin_edges',
+           'bin_expression', 'CellCorpus', 'make_corpus', 'tokenize_cells', 'mask_values', 'ContextEncoderConfig',
+           'TokenEmbedding', 'ContinuousValueEmbedding', 'ExprDecoder', 'GEPCDecoder', 'GeneTokenEncoder',
+           'scgpt_to_ours', 'ours_to_scgpt', 'CheckpointReport', 'save_scgpt_checkpoint', 'load_scgpt_checkpoint',
+           'ContextTrainSettings', 'context_settings', 'pretrain', 'masked_losses', 'pbmc_corpus', 'expr_corpus',
+           'embed_cells', 'cell_type_embeddings', 'DoseEncoder', 'confusion_loss', 'dose_levels', 'ContextModel',
+           'finetune', 'probe_accuracy', 'probe_table', 'dose_share', 'standardise', 'make_context_model',
+           'save_context_model', 'load_context_model', 'Pretrained', 'pretrain_context', 'ContextFit', 'fit_context',
+           'ResponseSettings', 'fingerprint_matrix', 'ResponseModel', 'ResponseData', 'split_controls',
            'fit_response_model']
 
 # %% ../nbs/07_context.ipynb #ea8da6f7
@@ -33,7 +33,10 @@ from sklearn.metrics import balanced_accuracy_score
 from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import StandardScaler
 from .core import get_profile, pick_device
+from torch.utils.data import Dataset
 from .data import dose_bin, control_mask, CONTROL_COMPOUNDS
+from . import loop
+from .chem import morgan_fingerprints
 
 # %% ../nbs/07_context.ipynb #23b5ee41
 SPECIAL_TOKENS = ('<pad>', '<cls>', '<mask>')
@@ -362,19 +365,14 @@ class ContextTrainSettings:
     embed_tokens: int = 256          # gene tokens per cell when embedding (more than in training: a less noisy summary)
     test_fraction: float = 0.3       # held-out compounds (probes are evaluated on them)
 
-CONTEXT_SETTINGS = {
-    'smoke': ContextTrainSettings(ContextEncoderConfig(n_bins=21, d_model=64, n_heads=4, n_layers=2, d_hid=128, dropout=0.0, max_genes=64),
-                                  pretrain_steps=600, finetune_steps=600, finetune_lr=3e-3),
-    'paper': ContextTrainSettings(ContextEncoderConfig(n_bins=51, d_model=256, n_heads=8, n_layers=8, d_hid=512, dropout=0.1, max_genes=512),
-                                  pretrain_steps=20_000, finetune_steps=5_000, batch_size=64, lr=5e-4, finetune_lr=2e-4,
-                                  warmup_steps=1000, embed_tokens=1000),
-}
-
 def context_settings(profile:str) -> ContextTrainSettings:
-    "Training settings of `profile` (a key of `CONTEXT_SETTINGS`)."
-    get_profile(profile)
-    if profile not in CONTEXT_SETTINGS: raise ValueError(f"no context settings for profile {profile!r}")
-    return CONTEXT_SETTINGS[profile]
+    "Training settings of `profile`, read from its `core.Profile` (the `context_*` fields)."
+    P = get_profile(profile)
+    enc = ContextEncoderConfig(n_bins=P.context_n_bins, d_model=P.context_d_model, n_heads=P.context_n_heads, n_layers=P.context_n_layers,
+                               d_hid=P.context_d_hid, dropout=P.context_dropout, max_genes=P.context_max_genes)
+    return ContextTrainSettings(enc, pretrain_steps=P.context_pretrain_steps, finetune_steps=P.context_finetune_steps,
+                                batch_size=P.context_batch_size, lr=P.context_lr, finetune_lr=P.context_finetune_lr,
+                                warmup_steps=P.context_warmup_steps, embed_tokens=P.context_embed_tokens)
 
 # %% ../nbs/07_context.ipynb #a646bd47
 def _lr_warmup(opt, warmup:int):
@@ -684,8 +682,7 @@ def _mlp(d_in:int, hidden:int, d_out:int) -> nn.Sequential:
     return nn.Sequential(nn.Linear(d_in, hidden), nn.GELU(), nn.Linear(hidden, d_out))
 
 def fingerprint_matrix(smiles:Sequence[str], radius:int=2, nbits:int=1024) -> np.ndarray:
-    "Morgan fingerprints (`codebook.morgan_fingerprints`) of `smiles` as a float32 (n, `nbits`) 0/1 matrix."
-    from .codebook import morgan_fingerprints
+    "Morgan fingerprints (`chem.morgan_fingerprints`) of `smiles` as a float32 (n, `nbits`) 0/1 matrix."
     return np.array([list(fp) for fp in morgan_fingerprints(list(smiles), radius, nbits)], dtype=np.float32).reshape(len(smiles), nbits)
 
 class ResponseModel(nn.Module):
@@ -794,17 +791,31 @@ class ResponseModel(nn.Module):
         return (out * self.delta_scale).cpu().numpy()
 
 # %% ../nbs/07_context.ipynb #7370ef89
-def _train_steps(model:nn.Module, sample_batch, steps:int, lr:float, warmup:int) -> pd.DataFrame:
-    "AdamW with linear warm-up on `model.loss(sample_batch(step))['loss']`, over the trainable parameters; one history row per step."
-    opt = torch.optim.AdamW([p for p in model.parameters() if p.requires_grad], lr=lr, weight_decay=0.01)
-    sched, rows = _lr_warmup(opt, warmup), []
-    model.train()
-    for step in range(steps):
-        out = model.loss(sample_batch(step))
-        opt.zero_grad(); out['loss'].backward(); opt.step(); sched.step()
-        rows.append({'step': step} | {k: v.item() for k, v in out.items()})
-    model.eval()
-    return pd.DataFrame(rows)
+class ResponseData(Dataset):
+    "Training items of perturbation-response fine-tuning; a batch tokenises its treated profiles and a random DMSO control of each one's cell type, and records its compounds in `seen`."
+    collate = staticmethod(lambda b: b)
+    def __init__(self, corpus:CellCorpus, controls:CellCorpus, fp:np.ndarray, delta:np.ndarray, dose_level:np.ndarray, vocab:GeneVocab,
+                 n_tokens:int, pad_value:float, seed:int=0):
+        self.corpus, self.controls, self.vocab, self.n_tokens, self.pad_value, self.seed = corpus, controls, vocab, n_tokens, pad_value, seed
+        self.fp, self.delta = torch.as_tensor(fp, dtype=torch.float32), torch.as_tensor(delta, dtype=torch.float32)
+        self.dose = torch.as_tensor(corpus.obs.dose_um.to_numpy(dtype=float), dtype=torch.float32)
+        self.dose_level = torch.as_tensor(dose_level, dtype=torch.long)
+        cct = controls.obs.cell_type.astype(str).to_numpy()
+        self.cell_type, self.compound = corpus.obs.cell_type.astype(str).to_numpy(), corpus.obs.compound.astype(str).to_numpy()
+        self.ctl_of = {t: np.flatnonzero(cct == t) for t in set(self.cell_type)}
+        self.epoch, self.seen = 0, set()
+    def set_epoch(self, epoch:int): self.epoch = int(epoch)
+    def __len__(self) -> int: return len(self.corpus)
+    def __getitems__(self, idx) -> dict:
+        idx = np.asarray(idx, dtype=int)
+        rng = np.random.default_rng([self.seed, self.epoch, int(idx[0]), len(idx)])     # the same batch, the same tokens
+        cidx = np.array([rng.choice(self.ctl_of[t]) for t in self.cell_type[idx]])
+        v = self.vocab
+        g, val = tokenize_cells(self.corpus.binned[idx], self.corpus.gene_ids, self.n_tokens, rng, v.cls_id, v.pad_id, self.pad_value)
+        cg, cv = tokenize_cells(self.controls.binned[cidx], self.controls.gene_ids, self.n_tokens, rng, v.cls_id, v.pad_id, self.pad_value)
+        self.seen.update(self.compound[idx])
+        t = torch.as_tensor(idx)
+        return dict(genes=g, values=val, ctl_genes=cg, ctl_values=cv, fp=self.fp[t], dose=self.dose[t], delta=self.delta[t], dose_level=self.dose_level[t])
 
 def split_controls(expr:ad.AnnData, controls:ad.AnnData|None=None) -> tuple[ad.AnnData, ad.AnnData, dict]:
     "(compound profiles, DMSO controls, counts of what was left out) from `expr` (controls marked by `data.control_mask`) and/or `controls`."
@@ -845,28 +856,14 @@ def fit_response_model(expr:ad.AnnData, train_compounds:Sequence[str], controls:
     torch.manual_seed(seed)
     levels = dose_levels(tr.obs)
     model = ResponseModel(enc, vocab, list(tr.var_names), edges, ctl_corpus, basal, scale, response, finetune, S.embed_tokens, levels.max() + 1).to(dev)
-    DL = torch.as_tensor(levels, dtype=torch.long, device=dev)
     corpus = expr_corpus(tr, vocab, nb, edges)
     cpd = tr.obs.compound.astype(str).to_numpy()
     smiles = tr.obs.groupby('compound', observed=True).smiles.first()
     fps = dict(zip(smiles.index.astype(str), fingerprint_matrix(smiles.tolist(), response.fp_radius, response.fp_bits)))
-    fp = torch.as_tensor(np.stack([fps[c] for c in cpd]), device=dev)
-    D = torch.as_tensor(delta / scale, dtype=torch.float32, device=dev)
-    dose = tr.obs.dose_um.to_numpy(dtype=float)
-    ct, ctl_ct = tr.obs.cell_type.astype(str).to_numpy(), ctl_corpus.obs.cell_type.astype(str).to_numpy()
-    ctl_of = {t: np.flatnonzero(ctl_ct == t) for t in basal.index}
-    rng, c, seen = np.random.default_rng(seed), enc.cfg, set()
-
-    def sample_batch(step:int) -> dict:
-        idx = rng.choice(len(corpus), size=min(S.batch_size, len(corpus)), replace=False)
-        cidx = np.array([rng.choice(ctl_of[t]) for t in ct[idx]])
-        g, v = tokenize_cells(corpus.binned[idx], corpus.gene_ids, c.max_genes, rng, vocab.cls_id, vocab.pad_id, c.pad_value)
-        cg, cv = tokenize_cells(ctl_corpus.binned[cidx], ctl_corpus.gene_ids, c.max_genes, rng, vocab.cls_id, vocab.pad_id, c.pad_value)
-        seen.update(cpd[idx])
-        ti = torch.as_tensor(idx, device=dev)
-        return dict(genes=g.to(dev), values=v.to(dev), ctl_genes=cg.to(dev), ctl_values=cv.to(dev), fp=fp[ti], dose=dose[idx], delta=D[ti], dose_level=DL[ti])
-
-    model.history = _train_steps(model, sample_batch, S.finetune_steps if steps is None else steps, S.finetune_lr, S.warmup_steps)
-    model.seen_compounds, model.report, model.pretrain_history = seen, report, pretrained.history
+    data = ResponseData(corpus, ctl_corpus, np.stack([fps[c] for c in cpd]), delta / scale, levels, vocab, enc.cfg.max_genes, enc.cfg.pad_value, seed)
+    cfg = loop.TrainConfig(profile, seed, max_steps=S.finetune_steps if steps is None else steps, batch_size=min(S.batch_size, len(data)),
+                      lr=S.finetune_lr, warmup_steps=S.warmup_steps, weight_decay=0.01, ema_decay=0.0, amp='fp32', compile=False,
+                      channels_last=False, num_workers=0, device=str(dev), progress=False)     # the batches are made in this process
+    res = loop.fit(model, data, cfg, desc='scFM response')
+    model.history, model.seen_compounds, model.report, model.pretrain_history = res.history, data.seen, report, pretrained.history
     return model
-

@@ -8,8 +8,8 @@ from dataclasses import dataclass, asdict
 from pathlib import Path
 
 # %% auto #0
-__all__ = ['FAMILIES', 'SMOKE_BACKBONE_KWARGS', 'PROFILE_BACKBONES', 'backbone_family', 'StudentConfig', 'load_backbone_weights',
-           'create_backbone', 'MultiscaleStudent', 'soften', 'distill_loss']
+__all__ = ['FAMILIES', 'SMALL_BACKBONE_KWARGS', 'backbone_family', 'StudentConfig', 'load_backbone_weights', 'create_backbone',
+           'MultiscaleStudent', 'soften', 'distill_loss']
 
 # %% ../nbs/09_student.ipynb #09c75ac6
 import numpy as np
@@ -22,12 +22,11 @@ from .core import get_profile
 
 # %% ../nbs/09_student.ipynb #0a014e9d
 FAMILIES = ('resnet', 'convnext', 'vit')
-SMOKE_BACKBONE_KWARGS = {
+SMALL_BACKBONE_KWARGS = {
     'resnet':   dict(channels=(16, 32, 64, 128), stem_width=16),
     'convnext': dict(dims=(16, 32, 64, 128), depths=(1, 1, 2, 1), output_stride=8),   # output_stride: 24-px crops keep a 3×3 map
     'vit':      dict(embed_dim=64, depth=2, num_heads=2, patch_size=8),
 }
-PROFILE_BACKBONES = {'smoke': 'resnet10t', 'paper': 'vit_small_patch16_224'}
 
 def backbone_family(name:str) -> str:
     "`resnet`, `convnext` or `vit` for a timm model name; `ValueError` naming an unknown or unsupported name."
@@ -77,12 +76,12 @@ class StudentConfig:
 
     @classmethod
     def from_profile(cls, profile:str, **kw) -> StudentConfig:
-        "The profile's backbone (shrunk for `smoke`) with `img_size` = the profile's field view; `kw` override any field."
+        "The profile's backbone (shrunk when `Profile.small_backbone`) with `img_size` = the profile's field view; `kw` override any field."
         P = get_profile(profile)
-        name = kw.pop('backbone', PROFILE_BACKBONES[profile])
-        extra = dict(SMOKE_BACKBONE_KWARGS[backbone_family(name)]) if profile == 'smoke' else {}
+        name = kw.pop('backbone', P.backbone)
+        extra = dict(SMALL_BACKBONE_KWARGS[backbone_family(name)]) if P.small_backbone else {}
         extra.update(dict(kw.pop('backbone_kwargs', ())))
-        defaults = dict(n_codes=P.n_codes, img_size=max(P.image_size // 2, P.crop_size), embed_dim=128 if profile == 'smoke' else 384)
+        defaults = dict(n_codes=P.n_codes, img_size=max(P.image_size // 2, P.crop_size), embed_dim=P.embed_dim)
         return cls(**{**defaults, 'backbone': name, 'backbone_kwargs': extra, **kw})
 
 # %% ../nbs/09_student.ipynb #e2799b23
@@ -166,6 +165,10 @@ class MultiscaleStudent(nn.Module):
         out = {'logits': self.code_head(z), 'embedding': z}
         if self.identity_head is not None: out['identity_logits'] = self.identity_head(z)
         return out
+
+    def loss(self, batch:dict) -> dict:
+        "The training loop's objective: `distill_loss` of the batch's views against its `soft` targets (and `identity` labels)."
+        return distill_loss(self(batch['field'], batch['crops'], batch['crop_mask']), batch['soft'], self.cfg, batch.get('identity'))
 
     def embed(self, field:torch.Tensor, crops:torch.Tensor|None=None, crop_mask:torch.Tensor|None=None) -> torch.Tensor:
         "Unit-length embedding `(B, E)` for retrieval (cosine similarity = dot product)."
