@@ -751,7 +751,7 @@ class ResponseModel(nn.Module):
         if missing not in ('error', 'mean'): raise ValueError(f"missing={missing!r}: use 'error' or 'mean'")
         cts = [str(t) for t in cell_types]
         absent = sorted(set(cts) - set(self.cell_types))
-        if absent and missing == 'error': raise ValueError(f"no control profiles for cell type(s) {_preview(absent)} (use missing='mean')")
+        if absent and missing == 'error': raise ValueError(f"no control profiles for cell type(s) {_preview(map(repr, absent))} (use missing='mean')")
         with torch.no_grad():
             Z = self._embed(self.controls.binned)
             lab = self.controls.obs.cell_type.astype(str).to_numpy()
