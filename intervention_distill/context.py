@@ -841,11 +841,11 @@ def fit_response_model(expr:ad.AnnData, train_compounds:Sequence[str], controls:
     report |= {'held-out compound profiles left out': int((~keep).sum()), 'training profiles': int(tr.n_obs), 'control profiles': int(C.n_obs)}
     if tr.n_obs == 0: raise ValueError("none of the train_compounds has a profile in expr")
     bad = sorted(set(tr.obs.cell_type.astype(str)) - set(C.obs.cell_type.astype(str)))
-    if bad: raise ValueError(f"no DMSO controls for cell type(s) {_preview(bad)}")
+    if bad: raise ValueError(f"no DMSO controls for cell type(s) {_preview(map(repr, bad))}")
     C = C[:, list(tr.var_names)]
     if pretrained is None: pretrained = pretrain_context(ad.concat([tr, C]), profile, seed, settings=S, device=dev)
     leaked = pretrained.compounds - train_compounds - set(CONTROL_COMPOUNDS)
-    if leaked: raise ValueError(f"pretraining saw compounds outside train_compounds: {_preview(sorted(leaked))}")
+    if leaked: raise ValueError(f"pretraining saw compounds outside train_compounds: {_preview(map(repr, sorted(leaked)))}")
     enc = GeneTokenEncoder(pretrained.encoder.n_tokens, pretrained.encoder.cfg, pretrained.vocab.pad_id)
     enc.load_state_dict(pretrained.encoder.state_dict())
     vocab, edges, nb = pretrained.vocab, pretrained.edges, S.encoder.n_bins
