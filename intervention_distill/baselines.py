@@ -25,14 +25,12 @@ from scipy import ndimage
 from skimage.feature import graycomatrix, graycoprops
 from timm.layers import build_sincos2d_pos_embed
 from timm.models.vision_transformer import Block
-from torch.optim.swa_utils import AveragedModel, get_ema_multi_avg_fn
 from torch.utils.data import Dataset
-from tqdm.auto import tqdm
 from .core import get_profile, pick_device
 from .data import ImageSet
-from .loading import MultiscaleDataset, ViewConfig, ViewLoader, PlateStats, plate_stats, make_loader
+from .loading import MultiscaleDataset, ViewConfig, PlateStats, plate_stats, make_loader
 from .student import StudentConfig, MultiscaleStudent, create_backbone
-from .train import TrainConfig, StepSampler, warmup_cosine, amp_dtype
+from .loop import TrainConfig, fit
 
 # %% ../nbs/11_baselines.ipynb #0991c504
 def nt_xent(z1:torch.Tensor, z2:torch.Tensor, temperature:float=0.1) -> torch.Tensor:
@@ -199,6 +197,7 @@ class DINOHead(nn.Module):
 class DINO(EncoderBaseline):
     "Self-distillation with no labels: student encoder + head, EMA teacher, centring and sharpening."
     name, n_views = 'dino', 2
+    weight_ema = False                  # the loop keeps no EMA of the weights: DINO's teacher is one
     def __init__(self, encoder:MultiscaleStudent, n_prototypes:int=256, student_temp:float=0.1, teacher_temp:float=0.04,
                  center_momentum:float=0.9, momentum:float=0.996):
         super().__init__(encoder)
@@ -362,50 +361,10 @@ class TrainItems(Dataset):
         return item
 
 # %% ../nbs/11_baselines.ipynb #f42cdd0c
-def _to(batch, device:torch.device):
-    "`batch` with every tensor (in nested dicts too) moved to `device`."
-    if isinstance(batch, dict): return {k: _to(v, device) for k, v in batch.items()}
-    return batch.to(device, non_blocking=True) if isinstance(batch, torch.Tensor) else batch
-
 def fit_baseline(model:nn.Module, items:Dataset, cfg:TrainConfig) -> tuple[nn.Module, pd.DataFrame]:
-    "Train `model.loss` on `items` for `cfg.max_steps` steps as the student's loop does; returns (model to evaluate, history)."
-    device = pick_device(cfg.device)
-    if cfg.batch_size > len(items): raise ValueError(f"{len(items)} training fields cannot fill one batch of {cfg.batch_size}")
-    spe = len(items) // cfg.batch_size
-    sampler = StepSampler(items, per_replica=spe * cfg.batch_size, seed=cfg.seed)
-    loader = ViewLoader(items, batch_size=cfg.batch_size, sampler=sampler, num_workers=cfg.num_workers, pin_memory=device.type == 'cuda',
-                        persistent_workers=cfg.num_workers > 0, prefetch_factor=2 if cfg.num_workers > 0 else None)
-    model = model.to(device).train()
-    params = [p for p in model.parameters() if p.requires_grad]
-    opt = torch.optim.AdamW([{'params': [p for p in params if p.ndim >= 2], 'weight_decay': cfg.weight_decay},
-                             {'params': [p for p in params if p.ndim < 2], 'weight_decay': 0.0}],
-                            lr=cfg.lr, betas=(cfg.beta1, cfg.beta2), fused=device.type == 'cuda')
-    sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: warmup_cosine(s, cfg.warmup_steps, cfg.max_steps, cfg.min_lr_ratio))
-    own_ema = isinstance(model, DINO)
-    ema = AveragedModel(model, multi_avg_fn=get_ema_multi_avg_fn(cfg.ema_decay), use_buffers=True) if cfg.ema_decay > 0 and not own_ema else None
-    adt = amp_dtype(cfg.amp, device)
-    autocast = (lambda: torch.autocast(device.type, dtype=adt)) if adt is not None else contextlib.nullcontext
-    rows, step, epoch, t_start = [], 0, 0, time.perf_counter()
-    bar = tqdm(total=cfg.max_steps, desc=getattr(model, 'name', 'baseline'), unit='step', disable=not cfg.progress)
-    while step < cfg.max_steps:
-        loader.set_epoch(epoch)
-        for batch in loader:
-            t0, lr = time.perf_counter(), sched.get_last_lr()[0]
-            with autocast(): out = model.loss(_to(batch, device))
-            out['loss'].backward()
-            gn = torch.nn.utils.clip_grad_norm_(params, cfg.clip_grad if cfg.clip_grad > 0 else float('inf'))
-            opt.step(); sched.step(); opt.zero_grad(set_to_none=True)
-            step += 1
-            if hasattr(model, 'after_step'): model.after_step(step, cfg.max_steps)
-            if ema is not None: ema.update_parameters(model)
-            rows.append({'step': step, **{k: float(v.detach()) for k, v in out.items()}, 'lr': lr, 'grad_norm': float(gn), 'epoch': epoch,
-                         'step_s': time.perf_counter() - t0, 'time_s': time.perf_counter() - t_start})
-            bar.update(1); bar.set_postfix(loss=f"{rows[-1]['loss']:.4f}")
-            if step >= cfg.max_steps: break
-        epoch += 1
-    bar.close()
-    final = ema.module if ema is not None else model
-    return final.eval(), pd.DataFrame(rows)
+    "Train `model.loss` on `items` for `cfg.max_steps` steps with the project's loop (`loop.fit`, nothing written); returns (model to evaluate, history)."
+    res = fit(model, items, cfg, desc=getattr(model, 'name', 'baseline'))
+    return res.final.eval(), res.history
 
 # %% ../nbs/11_baselines.ipynb #aa63dcbb
 def embed_fields(model, images:ImageSet, view:ViewConfig|None=None, stats:PlateStats|None=None, fields:Sequence[int]|None=None,

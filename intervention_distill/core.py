@@ -62,6 +62,7 @@ class Profile:
     teacher_batch_size: int = 64
     teacher_lr: float = 1e-3
     n_folds: int = 5                     # cross-fitted teachers
+    n_heldout_splits: int = 3            # scaffold splits of the teacher's held-out study (08_teacher)
     # -- the single-cell context encoder (07_context)
     context_n_bins: int = 21             # expression bins of the gene tokens
     context_d_model: int = 64
@@ -107,7 +108,7 @@ PROFILES = {
                      n_crops=8, compile_on_cuda=True, backbone='vit_small_patch16_224', small_backbone=False, embed_dim=384,
                      proj_dim=256, dino_prototypes=4096, mae_decoder_dim=256, mae_decoder_depth=4, mae_decoder_heads=8,
                      expr_hidden=1024, glcm_levels=32,
-                     teacher_hidden=256, teacher_expr_dim=128, teacher_head_hidden=128, teacher_epochs=40, teacher_batch_size=256, teacher_lr=2e-3,
+                     teacher_hidden=256, teacher_expr_dim=128, teacher_head_hidden=128, teacher_epochs=40, teacher_batch_size=256, teacher_lr=2e-3, n_heldout_splits=5,
                      context_n_bins=51, context_d_model=256, context_n_heads=8, context_n_layers=8, context_d_hid=512, context_dropout=0.1,
                      context_max_genes=512, context_pretrain_steps=20_000, context_finetune_steps=5_000, context_batch_size=64,
                      context_lr=5e-4, context_finetune_lr=2e-4, context_warmup_steps=1000, context_embed_tokens=1000, pipeline_context_steps=None,

@@ -8,10 +8,10 @@ from dataclasses import dataclass
 from collections.abc import Mapping, Sequence
 
 # %% auto #0
-__all__ = ['HELDOUT_FRAC', 'TIE_TOL', 'ONE_SHOT_METRICS', 'TARGET_METRICS', 'PHENO_METRICS', 'TABLE_COLUMNS', 'oracle_embeddings',
-           'plate_normalize', 'top_dose_mask', 'well_profiles', 'scaffold_split', 'one_shot', 'topk_accuracy',
-           'bootstrap_ci', 'seeds_ci', 'TargetDiscovery', 'target_discovery', 'activity_map', 'consistency_map',
-           'evaluate_embeddings', 'aggregate_seeds', 'results_tables', 'bound_vs_measured']
+__all__ = ['TIE_TOL', 'ONE_SHOT_METRICS', 'TARGET_METRICS', 'PHENO_METRICS', 'TABLE_COLUMNS', 'oracle_embeddings',
+           'plate_normalize', 'top_dose_mask', 'well_profiles', 'one_shot', 'topk_accuracy', 'bootstrap_ci', 'seeds_ci',
+           'TargetDiscovery', 'target_discovery', 'activity_map', 'consistency_map', 'evaluate_embeddings',
+           'aggregate_seeds', 'results_tables', 'bound_vs_measured']
 
 # %% ../nbs/12_evaluate.ipynb #accc1077
 import numpy as np
@@ -21,7 +21,7 @@ from scipy.spatial.distance import cdist
 from copairs.map import average_precision, mean_average_precision, multilabel
 from .data import parse_targets
 from .theory import bound_terms
-from .teacher import murcko_scaffolds, scaffold_split as teacher_scaffold_split
+from .chem import scaffold_split, HELDOUT_FRAC
 
 # %% ../nbs/12_evaluate.ipynb #9f633f6b
 def oracle_embeddings(world, noise:float=0.03, seed:int=0) -> tuple[np.ndarray, np.ndarray]:
@@ -79,19 +79,6 @@ def well_profiles(emb, meta:pd.DataFrame, by:Sequence[str]=('compound',), plate_
     if keep.shape != (len(meta),): raise ValueError(f"mask has shape {keep.shape}, expected ({len(meta)},)")
     if not keep.any(): raise ValueError("mask selects no field")
     return pd.DataFrame(emb[keep]).groupby([meta[b].to_numpy()[keep] for b in by] if len(by) > 1 else meta[by[0]].to_numpy()[keep]).mean().rename_axis(by)
-
-# %% ../nbs/12_evaluate.ipynb #78a2f79d
-HELDOUT_FRAC = 0.2   # fraction of compounds held out for one-shot transfer (the teacher's default test fraction)
-
-def scaffold_split(compounds:pd.DataFrame, frac:float=HELDOUT_FRAC, seed:int=0) -> tuple[list[str], list[str]]:
-    "(train, held-out) compound names of `compounds` (compound + scaffold or smiles): `teacher.scaffold_split` on their Murcko scaffolds."
-    _check_columns(compounds, ['compound'], 'compounds')
-    if not compounds.compound.is_unique: raise ValueError(f"duplicate compounds: {compounds.compound[compounds.compound.duplicated()].tolist()[:5]}")
-    if 'scaffold' in compounds.columns: scaf = compounds.scaffold.fillna('').astype(str).tolist()
-    elif 'smiles' in compounds.columns: scaf = murcko_scaffolds(compounds.smiles.tolist())
-    else: raise ValueError("compounds lacks both 'scaffold' and 'smiles': cannot group by scaffold")
-    held = teacher_scaffold_split(scaf, frac, seed)
-    return compounds.compound[~held].tolist(), compounds.compound[held].tolist()
 
 # %% ../nbs/12_evaluate.ipynb #29d413d5
 def _unit(X:np.ndarray) -> np.ndarray: return X / np.maximum(np.linalg.norm(X, axis=1, keepdims=True), 1e-12)

@@ -28,11 +28,13 @@ from tqdm.auto import tqdm
 from .core import get_profile, pick_device
 from .codebook import Codebook, build_codebook
 from .teacher import (CrossFitTeacher, TeacherConfig, encoder_context, teacher_config, crossfit_teachers, teacher_targets,
-                                          predict_proba, save_teacher, load_teacher, moa_code_distribution, teacher_error, murcko_scaffolds)
+                                          predict_proba, save_teacher, load_teacher, moa_code_distribution, teacher_error)
 from .loading import ViewConfig
-from .train import TrainConfig, Targets, student_for, train, warmup_cosine
+from .loop import TrainConfig, TensorData, fit
+from .train import Targets, student_for, train
 from .baselines import BASELINES, train_baseline, embed_fields
-from .evaluate import scaffold_split, HELDOUT_FRAC, evaluate_embeddings, results_tables, bound_vs_measured, plate_normalize
+from .chem import scaffold_split, murcko_scaffolds, HELDOUT_FRAC
+from .evaluate import evaluate_embeddings, results_tables, bound_vs_measured, plate_normalize
 from .formats import load_data_dir, annotate
 
 # %% ../nbs/13_experiments.ipynb #13cffaf2
@@ -422,6 +424,10 @@ class ProfileStudent(nn.Module):
         z = self.net(x)
         return {'logits': self.code_head(z), 'embedding': z}
 
+    def loss(self, batch:dict) -> dict:
+        "KL(target ‖ student) at T = 1 of a batch of standardised profiles `x` with soft targets `soft` (the loop's objective)."
+        return {'loss': F.kl_div(F.log_softmax(self(batch['x'])['logits'].float(), -1), batch['soft'], reduction='batchmean')}
+
     @torch.no_grad()
     def encode(self, profiles:ProfileSet) -> tuple[np.ndarray, np.ndarray]:
         "(unit-length embeddings, code distributions) of every well of `profiles`, in evaluation mode."
@@ -437,24 +443,15 @@ def standardised(profiles:ProfileSet) -> np.ndarray:
     return plate_normalize(profiles.X, profiles.meta).astype(np.float32)
 
 def fit_profile_student(profiles:ProfileSet, targets:Targets, train_rows:Sequence[int], tc:TrainConfig) -> tuple[ProfileStudent, np.ndarray]:
-    "A `ProfileStudent` trained on rows `train_rows` to the soft `targets` (KL, T = 1) with the budget of `tc`; returns it and the loss per step."
+    "A `ProfileStudent` trained on rows `train_rows` to the soft `targets` (KL, T = 1) with the budget of `tc` (no EMA) by `loop.fit`; returns it and the loss per step."
     if len(targets) != len(profiles): raise ValueError(f"{len(targets)} target rows for {len(profiles)} profiles")
     rows = np.asarray(train_rows, dtype=int)
     if not len(rows): raise ValueError("no training profiles")
-    dev = pick_device(tc.device)
-    torch.manual_seed(tc.seed); rng = np.random.default_rng(tc.seed)
-    model = ProfileStudent(profiles.X.shape[1], targets.n_codes).to(dev).train()
-    X, P = torch.as_tensor(standardised(profiles), device=dev), torch.as_tensor(targets.soft, device=dev)
-    opt = torch.optim.AdamW(model.parameters(), lr=tc.lr, betas=(tc.beta1, tc.beta2), weight_decay=tc.weight_decay)
-    sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: warmup_cosine(s, tc.warmup_steps, tc.max_steps, tc.min_lr_ratio))
-    losses = []
-    for _ in range(tc.max_steps):
-        b = torch.as_tensor(rng.choice(rows, size=min(tc.batch_size, len(rows)), replace=False), device=dev)
-        loss = F.kl_div(F.log_softmax(model(X[b])['logits'], -1), P[b], reduction='batchmean')
-        opt.zero_grad(set_to_none=True); loss.backward()
-        if tc.clip_grad > 0: torch.nn.utils.clip_grad_norm_(model.parameters(), tc.clip_grad)
-        opt.step(); sched.step(); losses.append(float(loss.detach()))
-    return model.eval(), np.array(losses, np.float32)
+    torch.manual_seed(tc.seed)
+    model = ProfileStudent(profiles.X.shape[1], targets.n_codes)
+    data = TensorData(x=standardised(profiles)[rows], soft=targets.soft[rows])
+    res = fit(model, data, replace(tc, batch_size=min(tc.batch_size, len(rows)), accum_steps=1, ema_decay=0.0), desc='profile student')
+    return res.model.eval(), res.history.loss.to_numpy(np.float32)
 
 def profile_baseline(name:str, world:ProfileWorld, tc:TrainConfig) -> tuple[np.ndarray, np.ndarray, np.ndarray, str]:
     "(embeddings, knockout embeddings (none), loss, source) of a profile-level baseline: `features` or `random` (the untrained MLP)."

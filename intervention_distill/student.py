@@ -166,6 +166,10 @@ class MultiscaleStudent(nn.Module):
         if self.identity_head is not None: out['identity_logits'] = self.identity_head(z)
         return out
 
+    def loss(self, batch:dict) -> dict:
+        "The training loop's objective: `distill_loss` of the batch's views against its `soft` targets (and `identity` labels)."
+        return distill_loss(self(batch['field'], batch['crops'], batch['crop_mask']), batch['soft'], self.cfg, batch.get('identity'))
+
     def embed(self, field:torch.Tensor, crops:torch.Tensor|None=None, crop_mask:torch.Tensor|None=None) -> torch.Tensor:
         "Unit-length embedding `(B, E)` for retrieval (cosine similarity = dot product)."
         return F.normalize(self.fuse(field, crops, crop_mask).float(), dim=-1)
