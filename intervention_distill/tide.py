@@ -4,8 +4,9 @@
 
 # %% ../nbs/11_tide.ipynb #abba3882
 from __future__ import annotations
-import copy, inspect, math
+import hashlib, inspect
 from dataclasses import dataclass, asdict, fields, replace
+from pathlib import Path
 from typing import Callable, Mapping, NamedTuple, Sequence
 
 # %% auto #0
@@ -23,12 +24,13 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 from torch.utils.data import Dataset
-from .baselines import DINO, MAE, BaselineConfig, TrainItems, mlp, embed_fields, fit_baseline
-from .codebook import Codebook, morgan_fingerprints
+from .baselines import DINO, MAE, BaselineConfig, TrainItems, mlp, embed_fields
+from .chem import morgan_fingerprints
+from .codebook import Codebook
 from .core import get_profile
 from .data import ImageSet, parse_targets
 from .loading import ViewConfig, PlateStats, plate_stats
-from .train import TrainConfig
+from .loop import TrainConfig, fit, save_checkpoint
 from .student import MultiscaleStudent, StudentConfig
 
 # %% ../nbs/11_tide.ipynb #b177e2ac
@@ -277,6 +279,11 @@ class TIDE(nn.Module):
             out['loss'] = out['loss'] + 0 * self.student_head[0].weight.sum()
         return out
 
+    @property
+    def weight_ema(self) -> bool:
+        "Whether the loop should keep an EMA of the weights: not with DINO, whose momentum teacher is one (as for the `dino` baseline)."
+        return not isinstance(self.ssl, DINO)
+
     @torch.no_grad()
     def after_step(self, step:int, total:int):
         "The SSL method's update after each optimiser step (DINO's EMA teacher)."
@@ -387,9 +394,11 @@ def knn_accuracy(bank:np.ndarray, bank_labels:Sequence[int], query:np.ndarray, q
     return float((classes[votes.argmax(1)] == ql).mean())
 
 class KNNSelector:
-    "Loop callback: every call embeds the bank and validation fields, scores k-NN accuracy and keeps the best weights (CPU copy)."
+    "Loop callback (`loop.fit(..., callbacks=[...])`): every `every` steps and at the last, scores k-NN accuracy of the evaluated model and keeps the best weights (CPU copy); `after_fit` loads them."
     def __init__(self, images:ImageSet, fields:Sequence[int], labels:Sequence[int], k:int=20, per_class:int=10, seed:int=0,
-                 view:ViewConfig|None=None, stats:PlateStats|None=None):
+                 view:ViewConfig|None=None, stats:PlateStats|None=None, every:int=1):
+        if every < 1: raise ValueError(f"every must be a positive number of steps, got {every!r}")
+        self.every = int(every)
         fields, labels = np.asarray(fields, dtype=int), np.asarray(labels)
         if len(fields) != len(labels): raise ValueError(f"{len(fields)} fields for {len(labels)} labels")
         bank, val = validation_split(labels, per_class, seed)
@@ -410,6 +419,13 @@ class KNNSelector:
             self.best_step, self.best_accuracy = int(step), acc
             self.best_state = {k: v.detach().to('cpu', copy=True) for k, v in model.state_dict().items()}
         return acc
+
+    @staticmethod
+    def _evaluated(learn): return learn.ema.module if getattr(learn, 'ema', None) is not None else learn.model
+    def after_step(self, learn):
+        if learn.step % self.every == 0 or learn.step == learn.cfg.max_steps: self(learn.step, self._evaluated(learn))
+    def after_fit(self, learn):
+        if self.best_state is not None: self.restore(self._evaluated(learn))
 
     def restore(self, model):
         "Load the best weights seen into `model` (and return it)."
@@ -500,8 +516,9 @@ class TIDERun(NamedTuple):
 
 def train_tide(world, cfg:TrainConfig, tide:TIDEConfig, train_fields:Sequence[int], spectral:Codebook|None=None,
                targets:np.ndarray|None=None, cell_ctx:Mapping[str, np.ndarray]|None=None, baseline:BaselineConfig|None=None,
-               student:StudentConfig|None=None, embed:bool=True, verbose:bool=True) -> TIDERun:
-    "Train TIDE (`tide`) on `train_fields` of `world.images` with budget `cfg`; `targets` (n_images, K): the fixed targets of `teacher='chem'`."
+               student:StudentConfig|None=None, out=None, resume:bool=False, select_every:int=0, embed:bool=True,
+               verbose:bool=True, name:str='tide') -> TIDERun:
+    "Train TIDE (`tide`) on `train_fields` of `world.images` with `loop.fit` and budget `cfg` (files in `out`); `select_every` > 0: k-NN checkpoint selection every so many steps; `targets` (n_images, K): the fixed targets of `teacher='chem'`."
     if tide.teacher == 'chem' and targets is None: raise ValueError("teacher='chem' needs the fixed targets (targets=...)")
     train_fields = np.asarray(train_fields, dtype=int)
     inputs = tide_inputs(world, train_fields, tide, cfg.seed, spectral, cell_ctx)
@@ -514,9 +531,16 @@ def train_tide(world, cfg:TrainConfig, tide:TIDEConfig, train_fields:Sequence[in
     items = TIDEItems(world.images, view, stats, cfg.seed, train_fields, inputs.pairing, inputs.rna, inputs.rna_dose, inputs.cell_ctx,
                       model.n_views, targets)
     pairing = inputs.pairing.summary(train_fields)
-    if verbose: print(f"TIDE weak pairing of the {len(train_fields)} training images: " + ', '.join(f"{s} {n}" for s, n in zip(pairing.status, pairing.images)))
-    if isinstance(model.ssl, DINO): cfg = replace(cfg, ema_decay=0.0)                # DINO keeps its own EMA teacher (as the dino baseline)
-    model, history = fit_baseline(model, items, cfg)
-    model.view, model.history = view, history
+    if verbose: print(f"{name}: weak pairing of the {len(train_fields)} training images: " + ', '.join(f"{s} {n}" for s, n in zip(pairing.status, pairing.images)))
+    selector = (KNNSelector(world.images, train_fields, inputs.labels[train_fields], tide.knn_k, tide.val_per_class, cfg.seed, view, stats, select_every)
+                if select_every else None)
+    what = {**{f'tide.{k}': v for k, v in asdict(tide).items()}, 'data.fields': hashlib.sha256(train_fields.tobytes()).hexdigest()[:16]}
+    res = fit(model, items, cfg, out=out, resume=resume, callbacks=[selector] if selector else [], what=what, desc=name,
+              info=dict(method=name, tide=asdict(tide), pairing=dict(zip(pairing.status, pairing.images.tolist())), inputs=inputs.source))
+    model = res.final.eval()
+    if out is not None and res.summary['finished']:
+        save_checkpoint({'tide': asdict(tide), 'state_dict': model.state_dict(), 'step': res.step, 'selected_step': selector.best_step if selector else None},
+                        Path(out)/'tide.pt')
+    model.view, model.history, model.selection = view, res.history, pd.DataFrame(selector.history if selector else [])
     E, K = (embed_fields(model, world.images), embed_fields(model, world.knockouts.images)) if embed else (None, None)
-    return TIDERun(model, E, K, history, pairing, inputs)
+    return TIDERun(model, E, K, res.history, pairing, inputs)
