@@ -15,7 +15,7 @@ __all__ = ['KO_PREFIX', 'KO_PROTOTYPES', 'TEACHER_INPUTS', 'SSL_METHODS', 'CODEB
            'CosineCodebook', 'PrototypeCodebook', 'SpectralCodebook', 'dose_features', 'DoseFiLM', 'TeacherHead',
            'TIDEConfig', 'tide_objective', 'make_ssl', 'TIDE', 'build_tide', 'WeakPairing', 'weak_pairs', 'TIDEItems',
            'validation_split', 'knn_accuracy', 'KNNSelector', 'tide_config', 'TIDEInputs', 'standardised_expression',
-           'tide_inputs', 'TIDERun', 'train_tide']
+           'cell_type_means', 'tide_inputs', 'TIDERun', 'train_tide', 'world_tide_run']
 
 # %% ../nbs/11_tide.ipynb #31483949
 import numpy as np
@@ -476,6 +476,14 @@ def standardised_expression(X:np.ndarray) -> np.ndarray:
     sd = X.std(0)
     return ((X - X.mean(0)) / np.where(sd > 1e-8, sd, 1.0)).astype(np.float32)
 
+def cell_type_means(R:np.ndarray, cell_types:Sequence[str], wanted:Sequence[str]=()) -> tuple[dict, list]:
+    "`({cell type: mean row of R}, imputed)`: the mean of each cell type's rows, and the zero vector (the overall mean of standardised rows) for `wanted` cell types with none."
+    R, cell_types = np.asarray(R, np.float32), np.asarray(cell_types).astype(str)
+    if len(R) != len(cell_types): raise ValueError(f"{len(R)} rows for {len(cell_types)} cell types")
+    out = {c: R[cell_types == c].mean(0) for c in np.unique(cell_types)}
+    imputed = sorted(str(c) for c in set(map(str, wanted)) - set(out))
+    return {**out, **{c: np.zeros(R.shape[1], np.float32) for c in imputed}}, imputed
+
 def tide_inputs(world, train_fields:Sequence[int], cfg:TIDEConfig, seed:int=0, spectral:Codebook|None=None,
                 cell_ctx:Mapping[str, np.ndarray]|None=None) -> TIDEInputs:
     "Codebook, classes, RNA and cell-type vectors and weak pairing of `world.images` for training on `train_fields`."
@@ -495,14 +503,12 @@ def tide_inputs(world, train_fields:Sequence[int], cfg:TIDEConfig, seed:int=0, s
     expr = world.expr[np.isin(intervention_names(world.expr.obs), train_iv)]
     if cfg.rna != 'expression':
         raise ValueError(f"rna={cfg.rna!r} needs the single-cell response model (context.fit_response_model), which this build does not have yet")
-    X = expr.X.toarray() if hasattr(expr.X, 'toarray') else np.asarray(expr.X)
+    R = standardised_expression(expr.X.toarray() if hasattr(expr.X, 'toarray') else np.asarray(expr.X))
+    source = 'standardised expression; cell-type vectors given'
     if cell_ctx is None:
-        from intervention_distill.teacher import encoder_context
-        cts = sorted(set(meta.cell_type.astype(str)) | set(expr.obs.cell_type.astype(str)))
-        table = encoder_context(expr, cts, world.profile, seed, steps=get_profile(world.profile).pipeline_context_steps)
-        cell_ctx = {str(c): table.loc[c].to_numpy(np.float32) for c in table.index}
-    return TIDEInputs(make, labels, weak_pairs(meta, expr.obs, labels), standardised_expression(X),
-                      expr.obs.dose_um.astype(float).to_numpy(), dict(cell_ctx), 'standardised expression + 07_context cell-type vectors')
+        cell_ctx, imputed = cell_type_means(R, expr.obs.cell_type.astype(str).to_numpy(), meta.cell_type.astype(str).unique())
+        source = f"standardised expression; cell-type vectors: mean standardised profile ({len(imputed)} cell type(s) without profiles get the overall mean: {', '.join(imputed) or 'none'})"
+    return TIDEInputs(make, labels, weak_pairs(meta, expr.obs, labels), R, expr.obs.dose_um.astype(float).to_numpy(), dict(cell_ctx), source)
 
 # %% ../nbs/11_tide.ipynb #01cf3524
 class TIDERun(NamedTuple):
@@ -513,6 +519,7 @@ class TIDERun(NamedTuple):
     history: pd.DataFrame                # one row per step: loss, loss_distill, loss_teacher, loss_ssl, n_paired, ...
     pairing: pd.DataFrame                # training images per pairing status
     inputs: TIDEInputs
+    summary: dict                        # the loop's summary of the run
 
 def train_tide(world, cfg:TrainConfig, tide:TIDEConfig, train_fields:Sequence[int], spectral:Codebook|None=None,
                targets:np.ndarray|None=None, cell_ctx:Mapping[str, np.ndarray]|None=None, baseline:BaselineConfig|None=None,
@@ -531,6 +538,7 @@ def train_tide(world, cfg:TrainConfig, tide:TIDEConfig, train_fields:Sequence[in
     items = TIDEItems(world.images, view, stats, cfg.seed, train_fields, inputs.pairing, inputs.rna, inputs.rna_dose, inputs.cell_ctx,
                       model.n_views, targets)
     pairing = inputs.pairing.summary(train_fields)
+    if verbose: print(f"{name}: {inputs.source}")
     if verbose: print(f"{name}: weak pairing of the {len(train_fields)} training images: " + ', '.join(f"{s} {n}" for s, n in zip(pairing.status, pairing.images)))
     selector = (KNNSelector(world.images, train_fields, inputs.labels[train_fields], tide.knn_k, tide.val_per_class, cfg.seed, view, stats, select_every)
                 if select_every else None)
@@ -543,4 +551,19 @@ def train_tide(world, cfg:TrainConfig, tide:TIDEConfig, train_fields:Sequence[in
                         Path(out)/'tide.pt')
     model.view, model.history, model.selection = view, res.history, pd.DataFrame(selector.history if selector else [])
     E, K = (embed_fields(model, world.images), embed_fields(model, world.knockouts.images)) if embed else (None, None)
-    return TIDERun(model, E, K, res.history, pairing, inputs)
+    return TIDERun(model, E, K, res.history, pairing, inputs, res.summary)
+
+# %% ../nbs/11_tide.ipynb #a6f0a070
+def world_tide_run(method:str, cfg:TrainConfig, out=None, resume:bool=False, select_every:int=0, embed:bool=False, verbose:bool=True) -> TIDERun:
+    "Train TIDE method `method` (`TIDE_METHODS`) on the training compounds (scaffold split of `cfg.seed`) of the profile's simulated world."
+    from intervention_distill.world import simulate_world
+    from intervention_distill.codebook import build_codebook
+    from intervention_distill.chem import scaffold_split, HELDOUT_FRAC
+    from intervention_distill.train import build_data
+    tcfg = tide_config(method, cfg.profile)
+    world = simulate_world(cfg.profile, cfg.seed)
+    train_cpds, _ = scaffold_split(world.compounds, HELDOUT_FRAC, cfg.seed)
+    fields_ = np.flatnonzero(world.images.meta.compound.isin(train_cpds).to_numpy())
+    spectral = build_codebook(world.compounds.smiles, k=get_profile(cfg.profile).n_codes, seed=cfg.seed, ids=world.compounds.compound) if tcfg.codebook == 'spectral' else None
+    targets = build_data(cfg.profile, cfg.seed, 'world', 'teacher')[1].soft if tcfg.teacher == 'chem' else None
+    return train_tide(world, cfg, tcfg, fields_, spectral, targets, out=out, resume=resume, select_every=select_every, embed=embed, verbose=verbose, name=method)

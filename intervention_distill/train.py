@@ -9,8 +9,8 @@ from dataclasses import dataclass, fields, replace
 from pathlib import Path
 
 # %% auto #0
-__all__ = ['STUDENT_OPTIONS', 'Targets', 'make_targets', 'FieldTargets', 'student_for', 'train', 'load_student', 'toy_data',
-           'build_data', 'cli_parser', 'main']
+__all__ = ['STUDENT_OPTIONS', 'SUMMARY_KEYS', 'Targets', 'make_targets', 'FieldTargets', 'student_for', 'train', 'load_student',
+           'toy_data', 'build_data', 'cli_parser', 'main']
 
 # %% ../nbs/10_train.ipynb #348436ba
 import numpy as np
@@ -166,12 +166,15 @@ def _add_option(p:argparse.ArgumentParser, name:str, typ, help:str):
     else: p.add_argument(flag, dest=name, type=t, default=None, help=help)
 
 def cli_parser() -> argparse.ArgumentParser:
-    "Options: every `TrainConfig` field, the student's main fields, `--data`, `--out` and `--resume`."
-    p = argparse.ArgumentParser(prog='python -m intervention_distill.train', description='Distil soft codebook targets into the image-only multiscale student.')
+    "Options: every `TrainConfig` field, the student's main fields, `--method`, `--data`, `--out` and `--resume`."
+    p = argparse.ArgumentParser(prog='python -m intervention_distill.train', description='Train TIDE (or one of its ablations, or the soft-target student) on the profile\'s simulated world.')
     p.add_argument('--out', required=True, help='output folder: metrics.jsonl, checkpoints, student.pt, summary.json')
     p.add_argument('--resume', action='store_true', help='continue from the newest checkpoint in --out (starts afresh when there is none)')
     p.add_argument('--data', default='world', choices=['world', 'toy'], help="the profile's simulated world, or toy fields (plumbing check)")
-    p.add_argument('--targets', default='teacher', choices=['teacher', 'prior'], help="world targets: the cross-fitted teacher's, or the codebook's chemistry prior")
+    p.add_argument('--targets', default='teacher', choices=['teacher', 'prior'], help="world targets of --method student: the cross-fitted teacher's, or the codebook's chemistry prior")
+    p.add_argument('--method', default=None, help="'tide' (the paper's method, the default with --data world) or one of its ablations "
+                   "(tide.TIDE_METHODS), or 'student': the soft-target student of this notebook (the default with --data toy)")
+    p.add_argument('--select-every', type=int, default=0, help='TIDE: k-NN checkpoint selection every this many steps (0: none, the last step)')
     for cls, keep in ((TrainConfig, None), (StudentConfig, STUDENT_OPTIONS)):
         doc = docments(cls)
         for f in fields(cls):
@@ -182,12 +185,27 @@ def main(argv:list[str]|None=None) -> dict|None:
     "The command line (`argv`: its arguments as a list); returns the summary on rank 0. Bad input raises `ValueError`."
     a = vars(cli_parser().parse_args(argv))
     cfg = TrainConfig(**{f.name: a[f.name] for f in fields(TrainConfig) if a[f.name] is not None})
+    method = a['method'] or ('student' if a['data'] == 'toy' else 'tide')
+    if method != 'student': return _main_tide(method, cfg, a)
     images, targets, train_fields = build_data(cfg.profile, cfg.seed, a['data'], a['targets'])
     student = student_for(cfg.profile, images, targets, **{k: a[k] for k in STUDENT_OPTIONS if a[k] is not None})
     res = train(images, targets, cfg, student, out=a['out'], resume=a['resume'], train_fields=train_fields)
     if dist_env()[0] == 0:
         s = res.summary
-        print(json.dumps({k: s[k] for k in ('step', 'finished', 'final_loss', 'steps_per_s', 'device', 'world_size', 'peak_memory_mb')}))
+        print(json.dumps({k: s[k] for k in SUMMARY_KEYS}))
+        return s
+
+SUMMARY_KEYS = ('step', 'finished', 'final_loss', 'steps_per_s', 'device', 'world_size', 'peak_memory_mb')
+
+def _main_tide(method:str, cfg:TrainConfig, a:dict) -> dict|None:
+    "The command line for TIDE and its ablations (notebook 11_tide): the world's training compounds, `tide.world_tide_run`."
+    if a['data'] != 'world': raise ValueError(f"method {method!r} trains on the simulated world (--data world); --data toy serves --method student")
+    given = [k for k in STUDENT_OPTIONS if a[k] is not None]
+    if given: raise ValueError(f"option --{given[0].replace('_', '-')} applies to --method student; TIDE's settings come from tide.TIDE_METHODS and the profile")
+    from intervention_distill.tide import world_tide_run
+    s = world_tide_run(method, cfg, out=a['out'], resume=a['resume'], select_every=a['select_every']).summary
+    if dist_env()[0] == 0:
+        print(json.dumps({k: s[k] for k in SUMMARY_KEYS}))
         return s
 
 # %% ../nbs/10_train.ipynb #444f5a68
