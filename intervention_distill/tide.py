@@ -493,11 +493,13 @@ def tide_inputs(world, train_fields:Sequence[int], cfg:TIDEConfig, seed:int=0, s
     if cfg.codebook == 'spectral':
         if spectral is None: raise ValueError("codebook='spectral' needs the spectral `Codebook` (spectral=...)")
         make = lambda: SpectralCodebook(spectral, cfg.proto_dim, seed)
-        labels = np.array([dict(zip(spectral.ids, spectral.labels.tolist())).get(n, -1) for n in iv], dtype=np.int64)
+        code = dict(zip(spectral.ids, spectral.labels.tolist()))
+        labels = np.array([code.get(n, -1) for n in iv], dtype=np.int64)
     else:
         fps, learned = prototype_inputs(train_iv, world.compounds, cfg.ko_prototype)
         make = lambda: PrototypeCodebook(train_iv, fps, learned, cfg.proto_dim, cfg.hidden)
-        labels = np.array([train_iv.index(n) if n in train_iv else -1 for n in iv], dtype=np.int64)
+        index = {n: k for k, n in enumerate(train_iv)}
+        labels = np.array([index.get(n, -1) for n in iv], dtype=np.int64)
     outside = np.ones(len(meta), bool); outside[train_fields] = False
     labels[outside] = -1
     expr = world.expr[np.isin(intervention_names(world.expr.obs), train_iv)]
