@@ -12,8 +12,7 @@ from typing import NamedTuple, Sequence
 __all__ = ['BASELINES', 'TRAINED', 'MAE_VIT', 'HARALICK', 'nt_xent', 'dino_loss', 'clip_loss', 'hopfield_retrieve', 'info_loob',
            'cloome_loss', 'patchify', 'BaselineConfig', 'mlp', 'EncoderBaseline', 'SimCLR', 'Supervised', 'DINOHead',
            'DINO', 'Align', 'MAE', 'TrainItems', 'fit_baseline', 'embed_fields', 'field_profile', 'profile_names',
-           'robust_plate_normalise', 'Handcrafted', 'BaselineRun', 'mae_student_config', 'build_baseline',
-           'train_baseline']
+           'Handcrafted', 'BaselineRun', 'mae_student_config', 'build_baseline', 'train_baseline']
 
 # %% ../nbs/11_baselines.ipynb #673c0979
 import numpy as np
@@ -27,7 +26,7 @@ from timm.layers import build_sincos2d_pos_embed
 from timm.models.vision_transformer import Block
 from torch.utils.data import Dataset
 from .core import get_profile, pick_device
-from .data import ImageSet
+from .data import ImageSet, plate_normalize
 from .loading import MultiscaleDataset, ViewConfig, PlateStats, plate_stats, make_loader
 from .student import StudentConfig, MultiscaleStudent, create_backbone
 from .loop import TrainConfig, fit
@@ -429,15 +428,6 @@ def profile_names(channels:Sequence[str]) -> list[str]:
     iu = np.triu_indices(len(channels), 1)
     return [f'{c}_{p}' for c in channels for p in per] + [f'corr_{channels[i]}_{channels[j]}' for i, j in zip(*iu)] + ['cell_count']
 
-def robust_plate_normalise(features:pd.DataFrame, plates:Sequence[str], eps:float=1e-6) -> pd.DataFrame:
-    "Each feature minus its plate's median, over 1.4826 × its plate's MAD (pycytominer's mad_robustize); NaN → 0."
-    plates = np.asarray(plates).astype(str)
-    if len(plates) != len(features): raise ValueError(f"{len(plates)} plates for {len(features)} feature rows")
-    g = features.groupby(plates)
-    med = g.transform('median')
-    mad = (features - med).abs().groupby(plates).transform('median') * 1.4826
-    return ((features - med) / mad.where(mad > eps, 1.0)).fillna(0.0)
-
 class Handcrafted:
     "The handcrafted baseline as a 'model': `embed_images(images)` → per-plate robust z-scores of `field_profile`."
     name, n_views = 'handcrafted', 0
@@ -453,7 +443,7 @@ class Handcrafted:
         "Per-plate robustly standardised features `(n_fields, n_features)` float32 of `fields` (all by default)."
         fields = np.arange(len(images)) if fields is None else np.asarray(fields, dtype=int)
         plates = images.meta.plate.astype(str).to_numpy()[fields]
-        return robust_plate_normalise(self.features(images, fields), plates).to_numpy(np.float32)
+        return np.nan_to_num(plate_normalize(self.features(images, fields), plates, 'robust'), nan=0.0).astype(np.float32)   # no cells: the plate median
 
 # %% ../nbs/11_baselines.ipynb #811edecf
 class BaselineRun(NamedTuple):

@@ -19,7 +19,7 @@ import pandas as pd
 from scipy import stats
 from scipy.spatial.distance import cdist
 from copairs.map import average_precision, mean_average_precision, multilabel
-from .data import parse_targets
+from .data import parse_targets, PLATE_NORMS, plate_normalize as data_plate_normalize
 from .theory import bound_terms
 from .chem import scaffold_split, HELDOUT_FRAC
 
@@ -53,15 +53,12 @@ def _check_columns(meta:pd.DataFrame, cols, what:str='meta'):
     if missing: raise ValueError(f"{what} lacks column(s) {missing}")
 
 def plate_normalize(emb, meta:pd.DataFrame, how:str|None='standardize', plate_col:str='plate', eps:float=1e-6) -> np.ndarray:
-    "`emb` centred (`how='center'`) or standardised (`'standardize'`) per feature within each plate of `meta[plate_col]`; `None`: unchanged."
+    "`emb` centred (`how='center'`), standardised (`'standardize'`) or robustly standardised (`'robust'`) per feature within each plate of `meta[plate_col]` (`data.plate_normalize`); `None`: unchanged."
     emb = _check_emb(emb, meta)
     if how is None: return emb.copy()
-    if how not in ('center', 'standardize'): raise ValueError(f"how={how!r}: use 'center', 'standardize' or None")
+    if how not in PLATE_NORMS: raise ValueError(f"how={how!r}: use one of {', '.join(PLATE_NORMS)} or None")
     _check_columns(meta, [plate_col])
-    g = pd.DataFrame(emb).groupby(meta[plate_col].to_numpy())
-    out = emb - g.transform('mean').to_numpy()
-    if how == 'standardize': out /= np.maximum(g.transform('std', ddof=0).to_numpy(), eps)
-    return out
+    return data_plate_normalize(emb, meta[plate_col].to_numpy(), how, eps)
 
 # %% ../nbs/12_evaluate.ipynb #ba9ce027
 def top_dose_mask(meta:pd.DataFrame, by:Sequence[str]=('compound',), dose_col:str='dose_um') -> np.ndarray:

@@ -28,6 +28,7 @@ from scipy.special import log_softmax, softmax, rel_entr
 from .core import get_profile, pick_device
 from .data import check_meta, dose_bin, pair_by_intervention
 from .chem import parse_smiles
+from .context import fit_context, context_settings, cell_type_embeddings
 from .codebook import Codebook
 from .loop import TrainConfig, TensorData, fit
 
@@ -66,12 +67,11 @@ def _context_table(context) -> pd.DataFrame:
 
 # %% ../nbs/08_teacher.ipynb #4d1ef682
 def encoder_context(expr:ad.AnnData, cell_types:Sequence[str]|None=None, profile:str='smoke', seed:int=0,
-                    steps:int|None=None) -> pd.DataFrame:
-    "Cell type → context vector from the `07_context` encoder (`fit_context` on `expr`, `steps` pretraining and fine-tuning steps, default the profile's), mean context for cell types without profiles (`.attrs['imputed']`)."
-    from intervention_distill.context import fit_context, context_settings, cell_type_embeddings
+                    steps:int|None=None, device:str='cpu') -> pd.DataFrame:
+    "Cell type → context vector from the `07_context` encoder (`fit_context` on `expr` on `device`, `steps` pretraining and fine-tuning steps, default the profile's), mean context for cell types without profiles (`.attrs['imputed']`)."
     settings = context_settings(profile)
     if steps is not None: settings = replace(settings, pretrain_steps=int(steps), finetune_steps=int(steps))
-    fit = fit_context(expr, profile, seed=seed, settings=settings)
+    fit = fit_context(expr, profile, seed=seed, settings=settings, device=pick_device(str(device)))
     cts = sorted(set(expr.obs.cell_type.astype(str))) if cell_types is None else [str(c) for c in cell_types]
     return cell_type_embeddings(fit.model, expr, fit.vocab, cell_types=cts, missing='mean', seed=seed)
 

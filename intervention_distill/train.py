@@ -4,13 +4,13 @@
 
 # %% ../nbs/10_train.ipynb #de63c47c
 from __future__ import annotations
-import argparse, hashlib, json, os, sys, time, warnings
+import argparse, hashlib, json, os, sys, time
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
 
 # %% auto #0
-__all__ = ['STUDENT_OPTIONS', 'SUMMARY_KEYS', 'Targets', 'make_targets', 'FieldTargets', 'student_for', 'train', 'load_student',
-           'toy_data', 'build_data', 'cli_parser', 'main']
+__all__ = ['STUDENT_OPTIONS', 'PROFILE_FIELDS', 'CHOICES', 'SUMMARY_KEYS', 'FieldTargets', 'student_for', 'train', 'load_student',
+           'toy_data', 'build_data', 'cli_parser', 'main', 'cli']
 
 # %% ../nbs/10_train.ipynb #348436ba
 import numpy as np
@@ -18,58 +18,13 @@ import pandas as pd
 import torch
 from torch.utils.data import Dataset
 from fastcore.docments import docments
-from .core import get_profile, pick_device, out_path
+from .core import PROFILES, get_profile, pick_device, out_path
 from .data import ImageSet
 from .loading import MultiscaleDataset, ViewConfig, plate_stats, toy_fields
+from .world import simulate_world
+from .pipeline import Targets, PipelineConfig, prepare
 from .loop import TrainConfig, FitResult, fit, dist_env, save_checkpoint, load_checkpoint, checkpoints, read_metrics
 from .student import StudentConfig, MultiscaleStudent
-
-# %% ../nbs/10_train.ipynb #926c78c1
-@dataclass
-class Targets:
-    "Per-field training targets: `soft` (n_fields, K) distributions, optional `identity` (n_fields,) class ids, and their `source`."
-    soft: np.ndarray
-    identity: np.ndarray|None = None
-    source: str = ''
-
-    def __post_init__(self):
-        self.soft = np.asarray(self.soft, dtype=np.float32)
-        s = self.soft
-        if s.ndim != 2 or s.shape[1] < 2: raise ValueError(f"soft targets must be (n_fields, K) with K >= 2, got shape {s.shape}")
-        bad = ~np.isfinite(s).all(1) | (s < 0).any(1) | (np.abs(s.sum(1) - 1) > 1e-3)
-        if bad.any():
-            i = int(np.flatnonzero(bad)[0])
-            raise ValueError(f"soft target row {i} is not a distribution (finite, >= 0, sums to 1): {np.round(s[i], 4).tolist()} "
-                             f"({int(bad.sum())} bad rows)")
-        if self.identity is not None:
-            ids = np.asarray(self.identity)
-            if ids.shape != (len(s),) or not np.issubdtype(ids.dtype, np.integer) or (ids < 0).any():
-                raise ValueError(f"identity must be {len(s)} non-negative integers, got shape {ids.shape}, dtype {ids.dtype}")
-            self.identity = ids.astype(np.int64)
-
-    def __len__(self) -> int: return len(self.soft)
-    @property
-    def n_codes(self) -> int: return self.soft.shape[1]
-    @property
-    def n_identities(self) -> int: return int(self.identity.max()) + 1 if self.identity is not None else 0
-    def fingerprint(self) -> str:
-        "Short hash of the targets (a checkpoint remembers what it was trained on)."
-        h = hashlib.sha256(self.soft.tobytes())
-        if self.identity is not None: h.update(self.identity.tobytes())
-        return h.hexdigest()[:16]
-
-def make_targets(world, codebook, teacher=None, source:str|None=None) -> Targets:
-    "Targets for the fields of `world.images`: `teacher(meta)` when given, else the codebook's chemistry prior of each field's compound."
-    meta, cpds = world.images.meta, world.compounds.reset_index(drop=True)
-    index = {c: i for i, c in enumerate(cpds.compound)}
-    unknown = sorted(set(meta.compound) - set(index))
-    if unknown: raise ValueError(f"image fields of compound(s) {unknown[:5]} are not in world.compounds")
-    identity = meta.compound.map(index).to_numpy(np.int64)
-    if teacher is None:
-        return Targets(codebook.assign(cpds.smiles.tolist())[identity], identity, 'codebook chemistry prior (stand-in for the teacher)')
-    soft = np.asarray(teacher(meta))
-    if soft.shape != (len(meta), codebook.k): raise ValueError(f"teacher gave shape {soft.shape}, expected ({len(meta)}, {codebook.k})")
-    return Targets(soft, identity, source or f"teacher {getattr(teacher, '__qualname__', type(teacher).__name__)}")
 
 # %% ../nbs/10_train.ipynb #d04264e9
 class FieldTargets(Dataset):
@@ -131,31 +86,25 @@ def toy_data(profile:str='smoke', seed:int=0, n_fields:int=48) -> tuple[ImageSet
     soft = rng.dirichlet(np.full(P.n_codes, 0.3), size=len(ivs))[codes]
     return images, Targets(soft / soft.sum(1, keepdims=True), np.unique(images.meta.compound, return_inverse=True)[1], 'toy Dirichlet targets')
 
-def build_data(profile:str='smoke', seed:int=0, data:str='world', targets:str='teacher') -> tuple[ImageSet, Targets, np.ndarray|None]:
-    "`(images, targets, train_fields)` for the command line: the world's training-compound fields with teacher (or prior) targets, or `toy` data (all fields)."
+def build_data(profile:str='smoke', seed:int=0, data:str='world', targets:str='teacher', device:str='auto') -> tuple[ImageSet, Targets, np.ndarray|None]:
+    "`(images, targets, train_fields)` for the command line: the world's fields with the pipeline's targets (`pipeline.prepare`, networks on `device`) and its training fields, or `toy` data (all fields)."
     if data == 'toy': return (*toy_data(profile, seed), None)
     if data != 'world': raise ValueError(f"data must be 'world' or 'toy', got {data!r}")
     if targets not in ('teacher', 'prior'): raise ValueError(f"targets must be 'teacher' or 'prior', got {targets!r}")
-    from intervention_distill.world import simulate_world
-    from intervention_distill.codebook import build_codebook
-    from intervention_distill.evaluate import scaffold_split, HELDOUT_FRAC
-    world = simulate_world(profile, seed)
-    cb = build_codebook(world.compounds.smiles, k=get_profile(profile).n_codes, seed=seed, ids=world.compounds.compound)
-    train_cpds, _ = scaffold_split(world.compounds, HELDOUT_FRAC, seed)
-    train_fields = np.flatnonzero(world.images.meta.compound.isin(train_cpds).to_numpy())
-    if targets == 'prior': return world.images, make_targets(world, cb), train_fields
-    from intervention_distill.teacher import encoder_context, teacher_config, crossfit_teachers, teacher_targets
-    expr = world.expr[world.expr.obs.compound.isin(train_cpds).to_numpy()]
-    context = encoder_context(expr, sorted(set(world.cell_types_expr) | set(world.cell_types_imaging)), profile, seed,   # 07_context encoder
-                              steps=100 if profile == 'smoke' else None)
-    xfit = crossfit_teachers(expr, cb, context, teacher_config(profile, seed=seed), n_folds=5)
-    with warnings.catch_warnings():          # unprofiled compounds get the chemistry prior (announced by teacher_targets)
-        warnings.simplefilter('ignore')
-        teacher = lambda meta: teacher_targets(xfit, meta, world.expr, cb, smiles=world.compounds)
-        return world.images, make_targets(world, cb, teacher, source='cross-fitted transcriptome teacher (08_teacher)'), train_fields
+    p = prepare(simulate_world(profile, seed), seed, PipelineConfig(profile, device=device), targets=targets)
+    return p.world.images, p.targets, p.train_fields
 
 # %% ../nbs/10_train.ipynb #b7740edd
 STUDENT_OPTIONS = ('backbone', 'embed_dim', 'temperature', 'identity_weight', 'multiscale', 'fusion', 'weights_path')
+PROFILE_FIELDS = ('max_steps', 'batch_size', 'lr', 'warmup_steps', 'ema_decay', 'checkpoint_every', 'n_crops')   # TrainConfig fields the profile fills
+CHOICES = {'profile': sorted(PROFILES), 'amp': ['auto', 'bf16', 'fp32'], 'fusion': ['attention', 'mean']}
+
+def _default_text(cls, name:str, default) -> str:
+    "The default of option `name` as a user reads it: the value, or each profile's value when the profile decides it."
+    if default is not None or (cls is TrainConfig and name not in PROFILE_FIELDS): return repr(default)
+    per = {p: getattr(TrainConfig(p, device='cpu') if cls is TrainConfig else StudentConfig.from_profile(p), name) for p in PROFILES}
+    if len(set(map(repr, per.values()))) == 1: return repr(next(iter(per.values())))
+    return 'the profile\'s: ' + ', '.join(f'{p} {v!r}' for p, v in per.items())
 
 def _add_option(p:argparse.ArgumentParser, name:str, typ, help:str):
     flag = '--' + name.replace('_', '-')
@@ -163,22 +112,24 @@ def _add_option(p:argparse.ArgumentParser, name:str, typ, help:str):
     if t is None:
         t = bool if 'bool' in str(typ) else int if 'int' in str(typ) else float if 'float' in str(typ) else str
     if t is bool: p.add_argument(flag, dest=name, action=argparse.BooleanOptionalAction, default=None, help=help)
-    else: p.add_argument(flag, dest=name, type=t, default=None, help=help)
+    else: p.add_argument(flag, dest=name, type=t, default=None, choices=CHOICES.get(name), help=help)
 
 def cli_parser() -> argparse.ArgumentParser:
-    "Options: every `TrainConfig` field, the student's main fields, `--method`, `--data`, `--out` and `--resume`."
-    p = argparse.ArgumentParser(prog='python -m intervention_distill.train', description='Train TIDE (or one of its ablations, or the soft-target student) on the profile\'s simulated world.')
+    "Options: every `TrainConfig` field, the student's main fields, `--method`, `--data`, `--targets`, `--out` and `--resume`, each with its real default."
+    p = argparse.ArgumentParser(prog='id-train', description='Train TIDE (or one of its ablations, or the soft-target student) on the profile\'s simulated world.')
     p.add_argument('--out', required=True, help='output folder: metrics.jsonl, checkpoints, student.pt, summary.json')
     p.add_argument('--resume', action='store_true', help='continue from the newest checkpoint in --out (starts afresh when there is none)')
-    p.add_argument('--data', default='world', choices=['world', 'toy'], help="the profile's simulated world, or toy fields (plumbing check)")
-    p.add_argument('--targets', default='teacher', choices=['teacher', 'prior'], help="world targets of --method student: the cross-fitted teacher's, or the codebook's chemistry prior")
+    p.add_argument('--data', default='world', choices=['world', 'toy'], help="the profile's simulated world, or toy fields (plumbing check) (default: 'world')")
+    p.add_argument('--targets', default='teacher', choices=['teacher', 'prior'], help="world targets of --method student: the cross-fitted teacher's, or the codebook's chemistry prior (default: 'teacher')")
     p.add_argument('--method', default=None, help="'tide' (the paper's method, the default with --data world) or one of its ablations "
                    "(tide.TIDE_METHODS), or 'student': the soft-target student of this notebook (the default with --data toy)")
-    p.add_argument('--select-every', type=int, default=0, help='TIDE: k-NN checkpoint selection every this many steps (0: none, the last step)')
+    p.add_argument('--select-every', type=int, default=0, help='TIDE: k-NN checkpoint selection every this many steps (0: none, the last step) (default: 0)')
     for cls, keep in ((TrainConfig, None), (StudentConfig, STUDENT_OPTIONS)):
         doc = docments(cls)
         for f in fields(cls):
-            if keep is None or f.name in keep: _add_option(p, f.name, f.type, f"{doc.get(f.name) or ''} (default: {cls.__name__}.{f.name})")
+            if keep is None or f.name in keep:
+                default = f.default if cls is TrainConfig else None
+                _add_option(p, f.name, f.type, f"{doc.get(f.name) or ''} (default: {_default_text(cls, f.name, default)})")
     return p
 
 def main(argv:list[str]|None=None) -> dict|None:
@@ -187,7 +138,7 @@ def main(argv:list[str]|None=None) -> dict|None:
     cfg = TrainConfig(**{f.name: a[f.name] for f in fields(TrainConfig) if a[f.name] is not None})
     method = a['method'] or ('student' if a['data'] == 'toy' else 'tide')
     if method != 'student': return _main_tide(method, cfg, a)
-    images, targets, train_fields = build_data(cfg.profile, cfg.seed, a['data'], a['targets'])
+    images, targets, train_fields = build_data(cfg.profile, cfg.seed, a['data'], a['targets'], cfg.device)
     student = student_for(cfg.profile, images, targets, **{k: a[k] for k in STUDENT_OPTIONS if a[k] is not None})
     res = train(images, targets, cfg, student, out=a['out'], resume=a['resume'], train_fields=train_fields)
     if dist_env()[0] == 0:
@@ -208,8 +159,12 @@ def _main_tide(method:str, cfg:TrainConfig, a:dict) -> dict|None:
         print(json.dumps({k: s[k] for k in SUMMARY_KEYS}))
         return s
 
+def cli():
+    "The `id-train` console script: `main` with bad input reported as one line `ERROR: ...` and a non-zero exit status."
+    try: main()
+    except ValueError as e: sys.exit(f"ERROR: {e}")
+
 # %% ../nbs/10_train.ipynb #444f5a68
 if __name__ == '__main__' and '__file__' in globals():      # `python -m` / torchrun, not the notebook kernel
-    from intervention_distill.train import main as _main       # the importable module, so classes have one identity
-    try: _main()
-    except ValueError as e: sys.exit(f"ERROR: {e}")
+    from intervention_distill.train import cli as _cli         # the importable module, so classes have one identity
+    _cli()
