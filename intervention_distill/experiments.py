@@ -262,7 +262,8 @@ def run_report(runs:Sequence[MethodRun]) -> pd.DataFrame:
         i = r.extras['info']
         rows.append(dict(world=i['world'], profile=i['profile'], method=r.method, seed=r.seed, device=i.get('device', ''), source=i['source'], n_train_fields=i['n_train_fields'],
                          n_heldout_compounds=i['n_heldout_compounds'], seconds=i['seconds'], **i.get('fallbacks', {})))
-    return pd.DataFrame(rows)
+    cols = list(dict.fromkeys(k for r in rows for k in r))
+    return pd.DataFrame([{k: r.get(k, '') for k in cols} for r in rows], columns=cols)   # '' = the fallback does not apply to that method
 
 def write_run_report(runs:Sequence[MethodRun], out_dir:str|Path|None=None) -> pd.DataFrame:
     "`run_report(runs)` merged into `<out>/tables/run_report.csv` (a run of the same world, method and seed already there is replaced) and saved with `save_table`."
@@ -271,7 +272,7 @@ def write_run_report(runs:Sequence[MethodRun], out_dir:str|Path|None=None) -> pd
     old = pd.read_csv(old_path, keep_default_na=False, dtype={'world': str}) if old_path.exists() else pd.DataFrame(columns=['world', 'method', 'seed'])
     key = ['world', 'method', 'seed']
     keep = ~old.set_index(key).index.isin(new.set_index(key).index) if len(old) else np.zeros(0, bool)
-    table = pd.concat([old[keep], new], ignore_index=True).sort_values(['world', 'seed', 'method'], kind='stable').reset_index(drop=True)
+    table = (pd.concat([old[keep], new], ignore_index=True) if len(old) else new).sort_values(['world', 'seed', 'method'], kind='stable').reset_index(drop=True)
     save_table(table, 'run_report', out_dir)
     return table
 
