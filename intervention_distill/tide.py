@@ -4,15 +4,18 @@
 
 # %% ../nbs/11_tide.ipynb #abba3882
 from __future__ import annotations
-import copy, inspect, math
+import hashlib, inspect
 from dataclasses import dataclass, asdict, fields, replace
-from typing import Callable, Mapping, Sequence
+from pathlib import Path
+from typing import Callable, Mapping, NamedTuple, Sequence
 
 # %% auto #0
-__all__ = ['KO_PREFIX', 'KO_PROTOTYPES', 'TEACHER_INPUTS', 'SSL_METHODS', 'CODEBOOKS', 'TEACHERS', 'RNA_SOURCES',
-           'intervention_names', 'fingerprint_matrix', 'prototype_inputs', 'CosineCodebook', 'PrototypeCodebook',
-           'SpectralCodebook', 'dose_features', 'DoseFiLM', 'TeacherHead', 'TIDEConfig', 'tide_objective', 'make_ssl',
-           'TIDE', 'build_tide']
+__all__ = ['KO_PREFIX', 'KO_PROTOTYPES', 'TEACHER_INPUTS', 'SSL_METHODS', 'CODEBOOKS', 'TEACHERS', 'RNA_SOURCES', 'PAIR_STATUS',
+           'TAU_SWEEP', 'TIDE_METHODS', 'intervention_names', 'fingerprint_matrix', 'prototype_inputs',
+           'CosineCodebook', 'PrototypeCodebook', 'SpectralCodebook', 'dose_features', 'DoseFiLM', 'TeacherHead',
+           'TIDEConfig', 'tide_objective', 'make_ssl', 'TIDE', 'build_tide', 'WeakPairing', 'weak_pairs', 'TIDEItems',
+           'validation_split', 'knn_accuracy', 'KNNSelector', 'tide_config', 'TIDEInputs', 'standardised_expression',
+           'cell_type_means', 'tide_inputs', 'response_model', 'TIDERun', 'train_tide', 'world_tide_run']
 
 # %% ../nbs/11_tide.ipynb #31483949
 import numpy as np
@@ -22,9 +25,12 @@ import torch.nn as nn
 import torch.nn.functional as F
 from torch.utils.data import Dataset
 from .baselines import DINO, MAE, BaselineConfig, TrainItems, mlp, embed_fields
-from .codebook import Codebook, morgan_fingerprints
+from .chem import morgan_fingerprints
+from .codebook import Codebook
+from .core import get_profile
 from .data import ImageSet, parse_targets
-from .loading import ViewConfig, PlateStats
+from .loading import ViewConfig, PlateStats, plate_stats
+from .loop import TrainConfig, fit, save_checkpoint
 from .student import MultiscaleStudent, StudentConfig
 
 # %% ../nbs/11_tide.ipynb #b177e2ac
@@ -194,6 +200,12 @@ class TIDEConfig:
         if self.teacher == 'chem' and self.codebook != 'spectral':
             raise ValueError("teacher='chem' gives targets over the spectral codes: it needs codebook='spectral'")
 
+    @classmethod
+    def from_profile(cls, profile:str, **kw) -> TIDEConfig:
+        "alpha, beta, tau and the SSL method of `core.Profile` (`tide_alpha`, ...); `kw` override any field."
+        P = get_profile(profile)
+        return cls(**{'alpha': P.tide_alpha, 'beta': P.tide_beta, 'tau': P.tide_tau, 'ssl': P.tide_ssl, **kw})
+
 # %% ../nbs/11_tide.ipynb #5ae83df0
 def tide_objective(ssl_loss:torch.Tensor, alpha:float, beta:float, student_logits:torch.Tensor|None=None,
                    teacher_logits:torch.Tensor|None=None, labels:torch.Tensor|None=None, teacher_probs:torch.Tensor|None=None,
@@ -259,13 +271,18 @@ class TIDE(nn.Module):
         if not (needed and len(idx)): out = tide_objective(ssl, c.alpha, c.beta)
         else:
             view = batch.get('view0', batch)
-            z = self.encoder.fuse(view['field'][idx], view['crops'][idx], view['crop_mask'][idx])
+            z = self.encoder.fuse(view['field'], view['crops'], view['crop_mask'])[idx]     # the whole batch: batch-norm statistics of more than the pairs
             if c.teacher == 'chem': out = tide_objective(ssl, c.alpha, c.beta, self.student_logits(z), teacher_probs=batch['target_probs'][idx], distill=c.distill)
             else: out = tide_objective(ssl, c.alpha, c.beta, self.student_logits(z), self.teacher_logits(z, {k: batch[k][idx] for k in TEACHER_INPUTS}),
                                        batch['label'][idx], distill=c.distill, detach_teacher=c.detach_teacher)
         if torch.is_grad_enabled() and not out['loss'].requires_grad:      # nothing to learn from (no SSL, no pair): a zero that back-propagates
             out['loss'] = out['loss'] + 0 * self.student_head[0].weight.sum()
         return out
+
+    @property
+    def weight_ema(self) -> bool:
+        "Whether the loop should keep an EMA of the weights: not with DINO, whose momentum teacher is one (as for the `dino` baseline)."
+        return not isinstance(self.ssl, DINO)
 
     @torch.no_grad()
     def after_step(self, step:int, total:int):
@@ -283,3 +300,288 @@ def build_tide(student:StudentConfig, rna_dim:int, ctx_dim:int, cfg:TIDEConfig, 
     encoder = MultiscaleStudent(replace(student, multiscale=cfg.multiscale))
     ssl = make_ssl(encoder, cfg.ssl if cfg.beta > 0 else 'none', baseline)
     return TIDE(encoder, codebook(), rna_dim, ctx_dim, cfg, ssl)
+
+# %% ../nbs/11_tide.ipynb #5d79c207
+PAIR_STATUS = ('paired', 'not a training intervention', 'intervention not profiled', 'cell type not profiled')
+
+@dataclass
+class WeakPairing:
+    "Per image: its intervention, cell type, codebook class, candidate RNA profiles (any dose) and pairing status."
+    table: pd.DataFrame          # one row per image: intervention, cell_type, label, n_profiles, status
+    rows: list                   # per image: the indices of its candidate profiles (empty unless paired)
+    @property
+    def paired(self) -> np.ndarray: return (self.table.status == 'paired').to_numpy()
+    def summary(self, images:Sequence[int]|None=None) -> pd.DataFrame:
+        "Images per status (every status listed, zeros too), over `images` (all by default)."
+        t = self.table if images is None else self.table.iloc[np.asarray(images, dtype=int)]
+        return t.status.value_counts().reindex(PAIR_STATUS, fill_value=0).rename('images').rename_axis('status').reset_index()
+
+def weak_pairs(image_meta:pd.DataFrame, expr_obs:pd.DataFrame, labels:Sequence[int]) -> WeakPairing:
+    "Pair each image (rows of `image_meta`, codebook class `labels`, -1 = none) with the RNA profiles of the same intervention and cell type, any dose."
+    labels = np.asarray(labels, dtype=np.int64)
+    if labels.shape != (len(image_meta),): raise ValueError(f"labels must be one per image ({len(image_meta)}), got shape {labels.shape}")
+    for what, t in (('image meta', image_meta), ('expression obs', expr_obs)):
+        if 'cell_type' not in t.columns: raise ValueError(f"{what} lacks column 'cell_type'")
+    iv, ct = intervention_names(image_meta), image_meta.cell_type.astype(str).to_numpy()
+    groups = pd.DataFrame({'iv': intervention_names(expr_obs), 'ct': expr_obs.cell_type.astype(str).to_numpy()}).groupby(['iv', 'ct']).indices
+    profiled = {g[0] for g in groups}
+    empty = np.zeros(0, np.int64)
+    rows = [np.asarray(groups.get((i, c), empty), dtype=np.int64) if y >= 0 else empty for i, c, y in zip(iv, ct, labels)]
+    n = np.array([len(r) for r in rows])
+    status = np.select([labels < 0, ~np.isin(iv, list(profiled)), n == 0], list(PAIR_STATUS[1:]), PAIR_STATUS[0])
+    table = pd.DataFrame({'intervention': iv, 'cell_type': ct, 'label': labels, 'n_profiles': n, 'status': status})
+    return WeakPairing(table, rows)
+
+# %% ../nbs/11_tide.ipynb #33963b93
+class TIDEItems(Dataset):
+    "Training items of TIDE: the SSL views of each field + one weakly paired RNA vector (same intervention and cell type, any dose), both doses, the cell-type vector, the class."
+    def __init__(self, images:ImageSet, view:ViewConfig, stats:PlateStats, seed:int, indices:Sequence[int], pairing:WeakPairing,
+                 rna:np.ndarray, rna_dose:Sequence[float], cell_ctx:Mapping[str, np.ndarray], n_views:int=2, targets:np.ndarray|None=None):
+        if len(pairing.table) != len(images): raise ValueError(f"the pairing covers {len(pairing.table)} images, the image set has {len(images)}")
+        self.rna, self.rna_dose = np.asarray(rna, np.float32), np.asarray(rna_dose, np.float32)
+        if self.rna.ndim != 2 or len(self.rna) != len(self.rna_dose): raise ValueError(f"rna must be (n_profiles, d) with one dose per profile, got {self.rna.shape} and {self.rna_dose.shape}")
+        top = max((int(r.max()) for r in pairing.rows if len(r)), default=-1)
+        if top >= len(self.rna): raise ValueError(f"the pairing refers to profile {top}, rna has {len(self.rna)} rows")
+        self.items = TrainItems(images, view, stats, seed, indices, n_views)
+        self.indices, self.seed, self.pairing = self.items.indices, int(seed), pairing
+        cts = images.meta.cell_type.astype(str).to_numpy()
+        missing = sorted(set(cts[self.indices]) - set(cell_ctx))
+        if missing: raise ValueError(f"no cell-type vector for cell type {missing[0]!r}")
+        self.ctx = {str(k): np.asarray(v, np.float32) for k, v in cell_ctx.items()}
+        self._cell, self._dose = cts, images.meta.dose_um.astype(float).to_numpy()
+        self.targets = None if targets is None else np.asarray(targets, np.float32)
+        if self.targets is not None and len(self.targets) != len(images): raise ValueError(f"targets must have one row per image ({len(images)}), got {len(self.targets)}")
+
+    def __len__(self) -> int: return len(self.indices)
+    def set_epoch(self, epoch:int): self.items.set_epoch(epoch)
+
+    def __getitem__(self, k:int) -> dict:
+        item, i = self.items[k], int(self.indices[k])
+        rows, label = self.pairing.rows[i], int(self.pairing.table.label.iat[i])
+        if len(rows):
+            r = int(rows[np.random.default_rng([self.seed, self.items.views[0].epoch, i, 11]).integers(len(rows))])
+            rna, rdose = self.rna[r], float(self.rna_dose[r])
+        else: rna, rdose = np.zeros(self.rna.shape[1], np.float32), float('nan')
+        paired = bool(len(rows)) if self.targets is None else label >= 0
+        item.update(rna=torch.from_numpy(rna), rna_dose=rdose, image_dose=float(self._dose[i]), cell_ctx=torch.from_numpy(self.ctx[self._cell[i]]),
+                    label=label, paired=paired)
+        if self.targets is not None: item['target_probs'] = torch.from_numpy(self.targets[i])
+        return item
+
+# %% ../nbs/11_tide.ipynb #d022a456
+def validation_split(labels:Sequence[int], per_class:int=10, seed:int=0) -> tuple[np.ndarray, np.ndarray]:
+    "`(bank, validation)` positions into `labels`: per class, `min(per_class, n // 2)` random images for validation (classes < 0 stay in the bank)."
+    labels = np.asarray(labels)
+    if per_class < 1: raise ValueError(f"per_class must be positive, got {per_class!r}")
+    rng = np.random.default_rng([seed, 20])
+    val = [rng.choice(idx, min(per_class, len(idx) // 2), replace=False) for c in np.unique(labels[labels >= 0]) for idx in [np.flatnonzero(labels == c)]]
+    val = np.sort(np.concatenate(val)) if val else np.zeros(0, int)
+    return np.setdiff1d(np.arange(len(labels)), val), val
+
+def knn_accuracy(bank:np.ndarray, bank_labels:Sequence[int], query:np.ndarray, query_labels:Sequence[int], k:int=20) -> float:
+    "Accuracy of the majority vote of the `k` most cosine-similar bank rows (ties: the larger summed similarity)."
+    bank, query = np.asarray(bank, np.float64), np.asarray(query, np.float64)
+    bl, ql = np.asarray(bank_labels), np.asarray(query_labels)
+    if len(bank) != len(bl) or len(query) != len(ql): raise ValueError(f"{len(bank)} bank rows for {len(bl)} labels, {len(query)} queries for {len(ql)} labels")
+    if not len(query) or not len(bank): raise ValueError("knn_accuracy needs a non-empty bank and query set")
+    unit = lambda X: X / np.maximum(np.linalg.norm(X, axis=1, keepdims=True), 1e-12)
+    S = unit(query) @ unit(bank).T
+    k = min(k, len(bank))
+    nn_ = np.argsort(-S, axis=1, kind='stable')[:, :k]
+    classes, lab = np.unique(bl, return_inverse=True)
+    votes = np.zeros((len(query), len(classes)))
+    np.add.at(votes, (np.arange(len(query))[:, None], lab[nn_]), 1 + (np.take_along_axis(S, nn_, 1) + 1) / (2 * k + 1))
+    return float((classes[votes.argmax(1)] == ql).mean())
+
+class KNNSelector:
+    "Loop callback (`loop.fit(..., callbacks=[...])`): every `every` steps and at the last, scores k-NN accuracy of the evaluated model and keeps the best weights (CPU copy); `after_fit` loads them."
+    def __init__(self, images:ImageSet, fields:Sequence[int], labels:Sequence[int], k:int=20, per_class:int=10, seed:int=0,
+                 view:ViewConfig|None=None, stats:PlateStats|None=None, every:int=1):
+        if every < 1: raise ValueError(f"every must be a positive number of steps, got {every!r}")
+        self.every = int(every)
+        fields, labels = np.asarray(fields, dtype=int), np.asarray(labels)
+        if len(fields) != len(labels): raise ValueError(f"{len(fields)} fields for {len(labels)} labels")
+        bank, val = validation_split(labels, per_class, seed)
+        if not len(val): raise ValueError("no class has 2 or more fields: nothing to validate on")
+        self.images, self.k, self.view, self.stats = images, k, view, stats
+        self.bank, self.val, self.bank_labels, self.val_labels = fields[bank], fields[val], labels[bank], labels[val]
+        self.history, self.best_step, self.best_accuracy, self.best_state = [], None, -1.0, None
+
+    def score(self, model) -> float:
+        "k-NN accuracy of `model.embed` on the validation fields against the bank."
+        emb = embed_fields(model, self.images, self.view, self.stats, np.concatenate([self.bank, self.val]))
+        return knn_accuracy(emb[:len(self.bank)], self.bank_labels, emb[len(self.bank):], self.val_labels, self.k)
+
+    def __call__(self, step:int, model) -> float:
+        acc = self.score(model)
+        self.history.append({'step': int(step), 'knn_accuracy': acc})
+        if acc > self.best_accuracy:
+            self.best_step, self.best_accuracy = int(step), acc
+            self.best_state = {k: v.detach().to('cpu', copy=True) for k, v in model.state_dict().items()}
+        return acc
+
+    @staticmethod
+    def _evaluated(learn): return learn.ema.module if getattr(learn, 'ema', None) is not None else learn.model
+    def after_step(self, learn):
+        if learn.step % self.every == 0 or learn.step == learn.cfg.max_steps: self(learn.step, self._evaluated(learn))
+    def after_fit(self, learn):
+        if self.best_state is not None: self.restore(self._evaluated(learn))
+
+    def restore(self, model):
+        "Load the best weights seen into `model` (and return it)."
+        if self.best_state is None: raise ValueError("KNNSelector has not been called yet: no checkpoint to restore")
+        model.load_state_dict(self.best_state)
+        return model
+
+# %% ../nbs/11_tide.ipynb #dad91317
+TAU_SWEEP = (0.03, 0.3, 1.0)        # around the default 0.1
+
+TIDE_METHODS = {
+    'tide': {},
+    'tide_no_ssl': dict(beta=0.0),
+    'tide_ssl_only': dict(distill=False, alpha=0.0),
+    'tide_spectral_codebook': dict(codebook='spectral'),
+    'tide_chem_teacher': dict(codebook='spectral', teacher='chem'),
+    'tide_no_film': dict(film=False),
+    'tide_scfm': dict(rna='finetuned'),
+    'tide_scfm_pretrained': dict(rna='pretrained'),
+    'tide_single_scale': dict(multiscale=False),
+    **{f'tide_tau_{t:g}': dict(tau=t) for t in TAU_SWEEP},
+}
+
+def tide_config(name:str, profile:str='smoke', **overrides) -> TIDEConfig:
+    "The `TIDEConfig` of method `name` (`TIDE_METHODS`, or `tide_tau_<τ>` for any τ > 0): the profile's alpha, beta, tau, SSL, then the method's change."
+    settings = TIDE_METHODS.get(name)
+    if settings is None and isinstance(name, str) and name.startswith('tide_tau_'):
+        try: tau = float(name[len('tide_tau_'):])
+        except ValueError: tau = float('nan')
+        if np.isfinite(tau) and tau > 0: settings = dict(tau=tau)
+    if settings is None: raise ValueError(f"unknown TIDE method {name!r}: choose one of {', '.join(TIDE_METHODS)} (or tide_tau_<τ>)")
+    return TIDEConfig.from_profile(profile, **{**settings, **overrides})
+
+# %% ../nbs/11_tide.ipynb #32508169
+@dataclass
+class TIDEInputs:
+    "What TIDE trains on, for one world and split (see `tide_inputs`)."
+    codebook: Callable[[], CosineCodebook]   # builds the codebook (called by `build_tide`, after the SSL module)
+    labels: np.ndarray                       # (n_images,) class of each image, -1 outside the training fields
+    pairing: WeakPairing
+    rna: np.ndarray                          # (n_profiles, d) RNA vectors of the training interventions' profiles
+    rna_dose: np.ndarray                     # (n_profiles,)
+    cell_ctx: dict                           # cell type -> vector
+    source: str                              # where the RNA and cell-type vectors come from
+
+def standardised_expression(X:np.ndarray) -> np.ndarray:
+    "Each gene of `X` (profiles × genes) centred and scaled to unit standard deviation over the rows (constant genes: centred only)."
+    X = np.asarray(X, np.float64)
+    sd = X.std(0)
+    return ((X - X.mean(0)) / np.where(sd > 1e-8, sd, 1.0)).astype(np.float32)
+
+def cell_type_means(R:np.ndarray, cell_types:Sequence[str], wanted:Sequence[str]=()) -> tuple[dict, list]:
+    "`({cell type: mean row of R}, imputed)`: the mean of each cell type's rows, and the zero vector (the overall mean of standardised rows) for `wanted` cell types with none."
+    R, cell_types = np.asarray(R, np.float32), np.asarray(cell_types).astype(str)
+    if len(R) != len(cell_types): raise ValueError(f"{len(R)} rows for {len(cell_types)} cell types")
+    out = {c: R[cell_types == c].mean(0) for c in np.unique(cell_types)}
+    imputed = sorted(str(c) for c in set(map(str, wanted)) - set(out))
+    return {**out, **{c: np.zeros(R.shape[1], np.float32) for c in imputed}}, imputed
+
+def tide_inputs(world, train_fields:Sequence[int], cfg:TIDEConfig, seed:int=0, spectral:Codebook|None=None,
+                cell_ctx:Mapping[str, np.ndarray]|None=None) -> TIDEInputs:
+    "Codebook, classes, RNA and cell-type vectors and weak pairing of `world.images` for training on `train_fields`."
+    meta, train_fields = world.images.meta, np.asarray(train_fields, dtype=int)
+    iv = intervention_names(meta)
+    train_iv = sorted(set(iv[train_fields]))
+    if cfg.codebook == 'spectral':
+        if spectral is None: raise ValueError("codebook='spectral' needs the spectral `Codebook` (spectral=...)")
+        make = lambda: SpectralCodebook(spectral, cfg.proto_dim, seed)
+        code = dict(zip(spectral.ids, spectral.labels.tolist()))
+        labels = np.array([code.get(n, -1) for n in iv], dtype=np.int64)
+    else:
+        fps, learned = prototype_inputs(train_iv, world.compounds, cfg.ko_prototype)
+        make = lambda: PrototypeCodebook(train_iv, fps, learned, cfg.proto_dim, cfg.hidden)
+        index = {n: k for k, n in enumerate(train_iv)}
+        labels = np.array([index.get(n, -1) for n in iv], dtype=np.int64)
+    outside = np.ones(len(meta), bool); outside[train_fields] = False
+    labels[outside] = -1
+    expr = world.expr[np.isin(intervention_names(world.expr.obs), train_iv)]
+    if cfg.rna == 'expression':
+        R = standardised_expression(expr.X.toarray() if hasattr(expr.X, 'toarray') else np.asarray(expr.X))
+        source = 'standardised expression; cell-type vectors given'
+        if cell_ctx is None:
+            cell_ctx, imputed = cell_type_means(R, expr.obs.cell_type.astype(str).to_numpy(), meta.cell_type.astype(str).unique())
+            source = f"standardised expression; cell-type vectors: mean standardised profile ({len(imputed)} cell type(s) without profiles get the overall mean: {', '.join(imputed) or 'none'})"
+    else:
+        model = response_model(world, [n for n in train_iv if not n.startswith(KO_PREFIX)], seed, finetune=cfg.rna == 'finetuned')
+        obs = expr.obs
+        R = model.encode_rna(expr, obs.dose_um.to_numpy(float), obs.cell_type.astype(str).tolist())
+        if cell_ctx is None:
+            cts = sorted(set(meta.cell_type.astype(str)) | set(obs.cell_type.astype(str)))
+            cell_ctx = dict(zip(cts, model.cell_type_embedding(cts)))
+        source = (f"single-cell response model ({'fine-tuned on perturbation response' if cfg.rna == 'finetuned' else 'pretrained only'}): "
+                  f"dose-decoupled RNA encodings; cell-type vectors from DMSO controls (imputed, no controls: {dict(model.imputed) or 'none'})")
+    return TIDEInputs(make, labels, weak_pairs(meta, expr.obs, labels), np.asarray(R, np.float32), expr.obs.dose_um.astype(float).to_numpy(), dict(cell_ctx), source)
+
+def response_model(world, train_compounds:Sequence[str], seed:int=0, finetune:bool=True):
+    "`context.fit_response_model` on the training compounds' profiles and the world's DMSO controls, with the pipeline's step budget (`Profile.pipeline_context_steps`)."
+    from intervention_distill.context import fit_response_model, context_settings
+    steps = get_profile(world.profile).pipeline_context_steps
+    S = context_settings(world.profile)
+    if steps is not None: S = replace(S, pretrain_steps=int(steps), finetune_steps=int(steps))
+    controls = world.controls.expr if getattr(world, 'controls', None) is not None else None
+    return fit_response_model(world.expr, train_compounds, controls, world.profile, seed, finetune=finetune, settings=S)
+
+# %% ../nbs/11_tide.ipynb #01cf3524
+class TIDERun(NamedTuple):
+    "What `train_tide` returns: the model, the embeddings of the world's compound and knockout fields, the loss history and the pairing report."
+    model: TIDE
+    embeddings: np.ndarray|None          # (len(world.images), d), rows in world.images.meta order
+    knockout_embeddings: np.ndarray|None # (len(world.knockouts.images), d)
+    history: pd.DataFrame                # one row per step: loss, loss_distill, loss_teacher, loss_ssl, n_paired, ...
+    pairing: pd.DataFrame                # training images per pairing status
+    inputs: TIDEInputs
+    summary: dict                        # the loop's summary of the run
+
+def train_tide(world, cfg:TrainConfig, tide:TIDEConfig, train_fields:Sequence[int], spectral:Codebook|None=None,
+               targets:np.ndarray|None=None, cell_ctx:Mapping[str, np.ndarray]|None=None, baseline:BaselineConfig|None=None,
+               student:StudentConfig|None=None, out=None, resume:bool=False, select_every:int=0, embed:bool=True,
+               verbose:bool=True, name:str='tide') -> TIDERun:
+    "Train TIDE (`tide`) on `train_fields` of `world.images` with `loop.fit` and budget `cfg` (files in `out`); `select_every` > 0: k-NN checkpoint selection every so many steps; `targets` (n_images, K): the fixed targets of `teacher='chem'`."
+    if tide.teacher == 'chem' and targets is None: raise ValueError("teacher='chem' needs the fixed targets (targets=...)")
+    train_fields = np.asarray(train_fields, dtype=int)
+    inputs = tide_inputs(world, train_fields, tide, cfg.seed, spectral, cell_ctx)
+    baseline = baseline or BaselineConfig.from_profile(cfg.profile)
+    student = student or StudentConfig.from_profile(cfg.profile, in_chans=len(world.images.channels))
+    torch.manual_seed(cfg.seed)                                                      # as `baselines.train_baseline`
+    model = build_tide(student, inputs.rna.shape[1], len(next(iter(inputs.cell_ctx.values()))), tide, inputs.codebook, baseline)
+    view = ViewConfig.from_profile(get_profile(cfg.profile), n_crops=cfg.n_crops)
+    stats = plate_stats(world.images, train_fields, max_fields=256, seed=cfg.seed)
+    items = TIDEItems(world.images, view, stats, cfg.seed, train_fields, inputs.pairing, inputs.rna, inputs.rna_dose, inputs.cell_ctx,
+                      model.n_views, targets)
+    pairing = inputs.pairing.summary(train_fields)
+    if verbose: print(f"{name}: {inputs.source}")
+    if verbose: print(f"{name}: weak pairing of the {len(train_fields)} training images: " + ', '.join(f"{s} {n}" for s, n in zip(pairing.status, pairing.images)))
+    selector = (KNNSelector(world.images, train_fields, inputs.labels[train_fields], tide.knn_k, tide.val_per_class, cfg.seed, view, stats, select_every)
+                if select_every else None)
+    what = {**{f'tide.{k}': v for k, v in asdict(tide).items()}, 'data.fields': hashlib.sha256(train_fields.tobytes()).hexdigest()[:16]}
+    res = fit(model, items, cfg, out=out, resume=resume, callbacks=[selector] if selector else [], what=what, desc=name,
+              info=dict(method=name, tide=asdict(tide), pairing=dict(zip(pairing.status, pairing.images.tolist())), inputs=inputs.source))
+    model = res.final.eval()
+    if out is not None and res.summary['finished']:
+        save_checkpoint({'tide': asdict(tide), 'state_dict': model.state_dict(), 'step': res.step, 'selected_step': selector.best_step if selector else None},
+                        Path(out)/'tide.pt')
+    model.view, model.history, model.selection = view, res.history, pd.DataFrame(selector.history if selector else [])
+    E, K = (embed_fields(model, world.images), embed_fields(model, world.knockouts.images)) if embed else (None, None)
+    return TIDERun(model, E, K, res.history, pairing, inputs, res.summary)
+
+# %% ../nbs/11_tide.ipynb #a6f0a070
+def world_tide_run(method:str, cfg:TrainConfig, out=None, resume:bool=False, select_every:int=0, embed:bool=False, verbose:bool=True) -> TIDERun:
+    "Train TIDE method `method` (`TIDE_METHODS`) on the training compounds (scaffold split of `cfg.seed`) of the profile's simulated world."
+    from intervention_distill.world import simulate_world
+    from intervention_distill.pipeline import codebook_for, split_fields
+    from intervention_distill.train import build_data
+    tcfg = tide_config(method, cfg.profile)
+    world = simulate_world(cfg.profile, cfg.seed)
+    _, _, fields_ = split_fields(world, cfg.seed)
+    spectral = codebook_for(world, cfg.seed) if tcfg.codebook == 'spectral' else None
+    targets = build_data(cfg.profile, cfg.seed, 'world', 'teacher', cfg.device)[1].soft if tcfg.teacher == 'chem' else None
+    return train_tide(world, cfg, tcfg, fields_, spectral, targets, out=out, resume=resume, select_every=select_every, embed=embed, verbose=verbose, name=method)
