@@ -32,6 +32,7 @@ from .data import ImageSet, parse_targets
 from .loading import ViewConfig, PlateStats, plate_stats
 from .loop import TrainConfig, fit, save_checkpoint
 from .student import MultiscaleStudent, StudentConfig
+from .context import fit_response_model, context_settings
 
 # %% ../nbs/11_tide.ipynb #b177e2ac
 KO_PREFIX = 'KO:'
@@ -486,8 +487,8 @@ def cell_type_means(R:np.ndarray, cell_types:Sequence[str], wanted:Sequence[str]
     return {**out, **{c: np.zeros(R.shape[1], np.float32) for c in imputed}}, imputed
 
 def tide_inputs(world, train_fields:Sequence[int], cfg:TIDEConfig, seed:int=0, spectral:Codebook|None=None,
-                cell_ctx:Mapping[str, np.ndarray]|None=None) -> TIDEInputs:
-    "Codebook, classes, RNA and cell-type vectors and weak pairing of `world.images` for training on `train_fields`."
+                cell_ctx:Mapping[str, np.ndarray]|None=None, device:str='auto') -> TIDEInputs:
+    "Codebook, classes, RNA and cell-type vectors and weak pairing of `world.images` for training on `train_fields` (the single-cell response model, when used, fitted on `device`)."
     meta, train_fields = world.images.meta, np.asarray(train_fields, dtype=int)
     iv = intervention_names(meta)
     train_iv = sorted(set(iv[train_fields]))
@@ -511,7 +512,7 @@ def tide_inputs(world, train_fields:Sequence[int], cfg:TIDEConfig, seed:int=0, s
             cell_ctx, imputed = cell_type_means(R, expr.obs.cell_type.astype(str).to_numpy(), meta.cell_type.astype(str).unique())
             source = f"standardised expression; cell-type vectors: mean standardised profile ({len(imputed)} cell type(s) without profiles get the overall mean: {', '.join(imputed) or 'none'})"
     else:
-        model = response_model(world, [n for n in train_iv if not n.startswith(KO_PREFIX)], seed, finetune=cfg.rna == 'finetuned')
+        model = response_model(world, [n for n in train_iv if not n.startswith(KO_PREFIX)], seed, finetune=cfg.rna == 'finetuned', device=device)
         obs = expr.obs
         R = model.encode_rna(expr, obs.dose_um.to_numpy(float), obs.cell_type.astype(str).tolist())
         if cell_ctx is None:
@@ -521,14 +522,13 @@ def tide_inputs(world, train_fields:Sequence[int], cfg:TIDEConfig, seed:int=0, s
                   f"dose-decoupled RNA encodings; cell-type vectors from DMSO controls (imputed, no controls: {dict(model.imputed) or 'none'})")
     return TIDEInputs(make, labels, weak_pairs(meta, expr.obs, labels), np.asarray(R, np.float32), expr.obs.dose_um.astype(float).to_numpy(), dict(cell_ctx), source)
 
-def response_model(world, train_compounds:Sequence[str], seed:int=0, finetune:bool=True):
+def response_model(world, train_compounds:Sequence[str], seed:int=0, finetune:bool=True, device:str='auto'):
     "`context.fit_response_model` on the training compounds' profiles and the world's DMSO controls, with the pipeline's step budget (`Profile.pipeline_context_steps`)."
-    from intervention_distill.context import fit_response_model, context_settings
     steps = get_profile(world.profile).pipeline_context_steps
     S = context_settings(world.profile)
     if steps is not None: S = replace(S, pretrain_steps=int(steps), finetune_steps=int(steps))
     controls = world.controls.expr if getattr(world, 'controls', None) is not None else None
-    return fit_response_model(world.expr, train_compounds, controls, world.profile, seed, finetune=finetune, settings=S)
+    return fit_response_model(world.expr, train_compounds, controls, world.profile, seed, device=device, finetune=finetune, settings=S)
 
 # %% ../nbs/11_tide.ipynb #01cf3524
 class TIDERun(NamedTuple):
@@ -548,7 +548,7 @@ def train_tide(world, cfg:TrainConfig, tide:TIDEConfig, train_fields:Sequence[in
     "Train TIDE (`tide`) on `train_fields` of `world.images` with `loop.fit` and budget `cfg` (files in `out`); `select_every` > 0: k-NN checkpoint selection every so many steps; `targets` (n_images, K): the fixed targets of `teacher='chem'`."
     if tide.teacher == 'chem' and targets is None: raise ValueError("teacher='chem' needs the fixed targets (targets=...)")
     train_fields = np.asarray(train_fields, dtype=int)
-    inputs = tide_inputs(world, train_fields, tide, cfg.seed, spectral, cell_ctx)
+    inputs = tide_inputs(world, train_fields, tide, cfg.seed, spectral, cell_ctx, device=cfg.device)
     baseline = baseline or BaselineConfig.from_profile(cfg.profile)
     student = student or StudentConfig.from_profile(cfg.profile, in_chans=len(world.images.channels))
     torch.manual_seed(cfg.seed)                                                      # as `baselines.train_baseline`
