@@ -109,9 +109,9 @@ def _ranks(S:np.ndarray, true:np.ndarray, tol:float=TIE_TOL) -> np.ndarray:
     s = S[np.arange(len(S)), true][:, None]
     return 1 + (S > s + tol).sum(1) + 0.5 * ((np.abs(S - s) <= tol) & np.isfinite(S)).sum(1) - 0.5
 
-def one_shot(emb, meta:pd.DataFrame, heldout:Sequence[str], seed:int=0, n_support:int=1, level:str='compound',
-             dose:str='top', within:str|None='cell_type', metric:str='cosine', key:str='compound') -> pd.DataFrame:
-    "Nearest-prototype classification of the query fields of the `heldout` interventions (values of `meta[key]`: compounds, or genes with `key='gene'`): one row per query with the `rank` of its true class."
+def _one_shot_groups(emb, meta:pd.DataFrame, heldout:Sequence[str], n_support:int=1, level:str='compound', dose:str='top',
+                     within:str|None='cell_type', metric:str='cosine', key:str='compound') -> dict:
+    "The checked inputs of `one_shot` and its (intervention, stratum) groups of candidate fields: what does not change between draws."
     emb = _check_emb(emb, meta)
     if level not in ('compound', 'moa'): raise ValueError(f"level={level!r}: use 'compound' or 'moa'")
     if level == 'moa' and key != 'compound': raise ValueError(f"level='moa' classifies compounds by MoA: it needs key='compound', got key={key!r}")
@@ -130,26 +130,41 @@ def one_shot(emb, meta:pd.DataFrame, heldout:Sequence[str], seed:int=0, n_suppor
         if m.dose_um[keep].isna().all(): raise ValueError(f"the held-out {key}s' fields have no dose (knockouts?): use dose='all'")
         keep &= top_dose_mask(m, by=[key, *strata])
     sel = m[keep].assign(_stratum=m[within][keep] if within else '', _field=np.flatnonzero(keep))
-    rng = np.random.default_rng(seed)
+    groups = [(c, s, g._field.to_numpy()) for (c, s), g in sel.groupby([key, '_stratum'], sort=True)]
+    if all(len(rows) <= n_support for *_, rows in groups): raise ValueError(f"no query fields: every held-out group has at most n_support={n_support} fields")
+    cols = [key, *strata, *(['moa'] if 'moa' in m and key == 'compound' else []), *(['dose_um'] if 'dose_um' in m else [])]
+    return dict(emb=emb, m=m, groups=groups, n_support=int(n_support), level=level, metric=metric, key=key, cols=cols)
+
+def _one_shot_draw(G:dict, rng:np.random.Generator) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    "One draw of the supports of the groups `G` (`_one_shot_groups`) with `rng`: (query fields, rank of their true class, competing classes)."
+    emb, m = G['emb'], G['m']
     protos, p_key, p_str, queries, q_true = [], [], [], [], []
-    for (c, s), g in sel.groupby([key, '_stratum'], sort=True):
-        rows = g._field.to_numpy()
-        sup = rng.choice(len(rows), size=min(int(n_support), len(rows)), replace=False)
+    for c, s, rows in G['groups']:
+        sup = rng.choice(len(rows), size=min(G['n_support'], len(rows)), replace=False)
         protos.append(emb[rows[sup]].mean(0)); p_key.append(c); p_str.append(s)
         rest = np.delete(rows, sup); queries += rest.tolist(); q_true += [len(protos) - 1] * len(rest)
-    if not queries: raise ValueError(f"no query fields: every held-out group has at most n_support={n_support} fields")
     P, Q, q_true = np.array(protos), emb[queries], np.array(q_true)
-    S = _unit(Q) @ _unit(P).T if metric == 'cosine' else -cdist(Q, P)
+    S = _unit(Q) @ _unit(P).T if G['metric'] == 'cosine' else -cdist(Q, P)
     p_str = np.array(p_str, dtype=object)
     S[p_str[None, :] != p_str[q_true][:, None]] = -np.inf          # compete only within the query's stratum
-    if level == 'moa':
+    if G['level'] == 'moa':
         moa_of = m.drop_duplicates('compound').set_index('compound').moa
         p_moa = moa_of.loc[p_key].to_numpy()
         moas = np.unique(p_moa)
         S = np.stack([S[:, p_moa == mo].max(1) for mo in moas], 1)
         q_true = np.searchsorted(moas, p_moa[q_true])
-    out = m.loc[queries, [key, *strata, *(['moa'] if 'moa' in m and key == 'compound' else []), *(['dose_um'] if 'dose_um' in m else [])]]
-    return out.assign(field=queries, rank=_ranks(S, q_true), n_classes=np.isfinite(S).sum(1), level=level).reset_index(drop=True)
+    return np.array(queries), _ranks(S, q_true), np.isfinite(S).sum(1)
+
+def _one_shot_frame(G:dict, draws:Sequence[tuple]) -> pd.DataFrame:
+    "The rows of the query fields of `draws` (`_one_shot_draw` results): metadata columns, field, rank, n_classes, level."
+    q, r, n = (np.concatenate(x) for x in zip(*draws))
+    return G['m'].loc[q, G['cols']].assign(field=q, rank=r, n_classes=n, level=G['level']).reset_index(drop=True)
+
+def one_shot(emb, meta:pd.DataFrame, heldout:Sequence[str], seed:int=0, n_support:int=1, level:str='compound',
+             dose:str='top', within:str|None='cell_type', metric:str='cosine', key:str='compound') -> pd.DataFrame:
+    "Nearest-prototype classification of the query fields of the `heldout` interventions (values of `meta[key]`: compounds, or genes with `key='gene'`): one row per query with the `rank` of its true class."
+    G = _one_shot_groups(emb, meta, heldout, n_support, level, dose, within, metric, key)
+    return _one_shot_frame(G, [_one_shot_draw(G, np.random.default_rng(seed))])
 
 def topk_accuracy(ranks, ks:Sequence[int]=(1, 5, 10)) -> dict[str, float]:
     "Fraction of queries whose true class ranks within the top k, for each k: {'top1': ..., 'top5': ...}."
@@ -157,7 +172,7 @@ def topk_accuracy(ranks, ks:Sequence[int]=(1, 5, 10)) -> dict[str, float]:
     if r.size == 0: raise ValueError("no ranks to score")
     return {f'top{k}': float((r <= k).mean()) for k in ks}
 
-# %% ../nbs/12_evaluate.ipynb #64eff34d
+# %% ../nbs/12_evaluate.ipynb #1d178b55
 N_DRAWS = 50               # support draws of one-shot transfer (the paper's "mean over 50 runs")
 GENE_HELDOUT_FRAC = 1.0    # no method trains on knockout fields: every knocked-out gene is unseen
 
@@ -177,8 +192,9 @@ def draw_seeds(seed:int, n_draws:int) -> list[int]:
 
 def one_shot_draws(emb, meta:pd.DataFrame, heldout:Sequence[str], n_draws:int=N_DRAWS, seed:int=0, **kw) -> pd.DataFrame:
     "`one_shot` (`kw` as there) with `n_draws` support draws: every draw's query rows, with its `draw` index."
-    return pd.concat([one_shot(emb, meta, heldout, seed=s, **kw).assign(draw=d) for d, s in enumerate(draw_seeds(seed, n_draws))],
-                     ignore_index=True)
+    G = _one_shot_groups(emb, meta, heldout, **kw)                 # checked and grouped once, drawn `n_draws` times
+    draws = [_one_shot_draw(G, np.random.default_rng(s)) for s in draw_seeds(seed, n_draws)]
+    return _one_shot_frame(G, draws).assign(draw=np.repeat(np.arange(len(draws)), [len(d[0]) for d in draws]))
 
 # %% ../nbs/12_evaluate.ipynb #b2fb3d18
 def bootstrap_ci(values, n_boot:int=1000, seed:int=0, alpha:float=0.05, groups=None) -> tuple[float, float]:
@@ -273,11 +289,11 @@ def target_discovery(compound_profiles:pd.DataFrame, gene_profiles:pd.DataFrame,
     pairs = pairs.merge(ap, on=['compound', 'gene'], how='left').rename(columns={'average_precision': 'ap'})
     return TargetDiscovery(pairs, float(lo), float(hi), len(genes), n_missing, tuple(ks))
 
-# %% ../nbs/12_evaluate.ipynb #fe730208
+# %% ../nbs/12_evaluate.ipynb #707ccfc8
 N_TARGET_SEEDS = 100   # replicate resamples of target discovery (the paper's "mean over 100 seeds")
 
-def ranking_scores(scores:np.ndarray, positives:np.ndarray, ks:Sequence[int]=(5,)) -> pd.DataFrame:
-    "Per row of `scores` (higher = more likely), with boolean `positives` of one shape: `ap` and `hit_at_k` (ties in column order), `auc` (ties count half)."
+def _ranking_arrays(scores:np.ndarray, positives:np.ndarray, ks:Sequence[int]=(5,)) -> np.ndarray:
+    "Columns ap, auc, hit_at_k of `ranking_scores`, as an array."
     S, K = np.asarray(scores, dtype=float), np.asarray(positives, dtype=bool)
     if S.shape != K.shape or S.ndim != 2: raise ValueError(f"scores and positives must be 2-D of one shape, got {S.shape} and {K.shape}")
     n_pos = K.sum(1)
@@ -287,8 +303,12 @@ def ranking_scores(scores:np.ndarray, positives:np.ndarray, ks:Sequence[int]=(5,
     prec = np.cumsum(Ko, 1) / np.arange(1, K.shape[1] + 1)
     r = stats.rankdata(S, axis=1)                                                   # ascending mid-ranks
     n_neg = K.shape[1] - n_pos
-    out = {'ap': (prec * Ko).sum(1) / n_pos, 'auc': ((r * K).sum(1) - n_pos * (n_pos + 1) / 2) / (n_pos * n_neg)}
-    return pd.DataFrame({**out, **{f'hit_at_{k}': Ko[:, :k].any(1).astype(float) for k in ks}})
+    return np.column_stack([(prec * Ko).sum(1) / n_pos, ((r * K).sum(1) - n_pos * (n_pos + 1) / 2) / (n_pos * n_neg),
+                            *(Ko[:, :k].any(1).astype(float) for k in ks)])
+
+def ranking_scores(scores:np.ndarray, positives:np.ndarray, ks:Sequence[int]=(5,)) -> pd.DataFrame:
+    "Per row of `scores` (higher = more likely), with boolean `positives` of one shape: `ap` and `hit_at_k` (ties in column order), `auc` (ties count half)."
+    return pd.DataFrame(_ranking_arrays(scores, positives, ks), columns=['ap', 'auc', *(f'hit_at_{k}' for k in ks)])
 
 def _group_rows(keys:pd.DataFrame) -> tuple[pd.DataFrame, np.ndarray, np.ndarray, np.ndarray]:
     "(group keys, row order sorted by group, group starts, group sizes) of the rows of `keys`."
@@ -320,7 +340,7 @@ def target_scores(emb, meta:pd.DataFrame, emb_knockouts, knockout_meta:pd.DataFr
         rng = np.random.default_rng([int(seed), s])
         P = _resampled_means(Z, c_order, c_start, c_size, rng)
         G = _resampled_means(KZ, g_order, g_start, g_size, rng)
-        parts.append(ranking_scores(np.abs(_unit(P[ok]) @ _unit(G).T), K[ok], ks).to_numpy())
+        parts.append(_ranking_arrays(np.abs(_unit(P[ok]) @ _unit(G).T), K[ok], ks))
     sc = pd.DataFrame(np.concatenate(parts), columns=['ap', 'auc', *(f'hit_at_{k}' for k in ks)])
     sc = sc.assign(seed=np.repeat(np.arange(int(n_seeds)), ok.sum()), compound=np.tile(cd.compound[ok].to_numpy(), int(n_seeds)))
     res = sc.groupby(['seed', 'compound'], sort=True).agg(**{c: (c, 'mean') for c in sc.columns[:-2]}, n_doses=('ap', 'size')).reset_index()
@@ -357,7 +377,7 @@ def consistency_map(emb, meta:pd.DataFrame, plate_norm:str|None='standardize', n
                            neg_diffby=['moa'], progress_bar=False)
     return _map_summary(ap, ['moa'], null_size, seed)
 
-# %% ../nbs/12_evaluate.ipynb #0d09010b
+# %% ../nbs/12_evaluate.ipynb #8ff84657
 UNIT_COLUMNS = ('method', 'seed', 'task', 'metric', 'cell_type', 'cluster', 'unit', 'sum', 'n')
 ONE_SHOT_TASKS = ('compound', 'genetic')
 PAIRED_TASKS = (*ONE_SHOT_TASKS, 'target')     # tasks compared by `paired_differences` (not the per-cell-type breakdown)
@@ -365,17 +385,19 @@ PAIRED_TASKS = (*ONE_SHOT_TASKS, 'target')     # tasks compared by `paired_diffe
 def one_shot_units(draws:pd.DataFrame, task:str, key:str='compound', ks:Sequence[int]=(1, 5, 10), prefix:str='top') -> pd.DataFrame:
     "Units of `one_shot_draws` rows: per query field, hits within the top k summed over the draws (`sum`) and the draws (`n`); columns of `UNIT_COLUMNS` but `method` and `seed`."
     _check_columns(draws, [key, 'field', 'rank', 'draw'], 'draws')
-    ct = draws['cell_type'] if 'cell_type' in draws else pd.Series('', index=draws.index)
-    d = draws.assign(cell_type=ct.astype(str), cluster=draws[key].astype(str))
-    out = [d.groupby(['field', 'cluster', 'cell_type'], sort=True)['rank'].agg(sum=lambda r, k=k: float((r <= k).sum()), n='size')
-           .reset_index().assign(metric=f'{prefix}{k}') for k in ks]
-    return pd.concat(out, ignore_index=True).rename(columns={'field': 'unit'}).assign(task=task)
+    ct = draws['cell_type'].astype(str) if 'cell_type' in draws else pd.Series('', index=draws.index)
+    hits = pd.DataFrame({f'{prefix}{k}': (draws['rank'] <= k).astype(float) for k in ks}, index=draws.index)
+    g = pd.concat([pd.DataFrame({'unit': draws.field, 'cluster': draws[key].astype(str), 'cell_type': ct}), hits], axis=1)
+    g = g.groupby(['unit', 'cluster', 'cell_type'], sort=True)
+    sums, n = g.sum(), g.size()
+    return pd.concat([pd.DataFrame({'sum': sums[c], 'n': n}).reset_index().assign(metric=c) for c in hits.columns], ignore_index=True).assign(task=task)
 
 def score_units(scores:pd.DataFrame, task:str, metrics:Sequence[str], cluster:str='compound', unit:Sequence[str]=('compound',),
                 cell_type:str='') -> pd.DataFrame:
     "Units of per-row `scores` (one per target seed and compound, or per known pair): `sum` and count `n` of each metric per `unit`."
     _check_columns(scores, [*metrics, cluster, *unit], 'scores')
-    key = scores[list(unit)].astype(str).agg(':'.join, axis=1)
+    cols = [scores[u].astype(str) for u in unit]
+    key = cols[0].str.cat(cols[1:], sep=':') if len(cols) > 1 else cols[0]
     out = [pd.DataFrame({'unit': key, 'cluster': scores[cluster].astype(str), 'v': scores[m].astype(float)}).groupby(['unit', 'cluster'], sort=True)
            .v.agg(sum='sum', n='size').reset_index().assign(metric=m) for m in metrics]
     return pd.concat(out, ignore_index=True).assign(task=task, cell_type=cell_type)
@@ -547,7 +569,7 @@ def bound_vs_measured(measured_risk, emp_risk, emp_var, n, teacher_error=0.0, de
     t['measured_risk'] = meas
     return t.assign(holds=t.bound >= t.measured_risk, slack=t.bound - t.measured_risk)
 
-# %% ../nbs/12_evaluate.ipynb #75fa1e05
+# %% ../nbs/12_evaluate.ipynb #2c1bbbd8
 def _summary_row(units:pd.DataFrame, metrics:Sequence[str], n_boot:int, alpha:float, seed:int) -> dict:
     row = {}
     for mt in metrics:
@@ -604,7 +626,7 @@ def comparison_tables(units:pd.DataFrame, n_paired:Mapping|pd.Series, ours:str='
             'paired_differences': paired_differences(units, ours, n_boot=n_boot, alpha=alpha, seed=seed),
             'cell_types': cell_type_table(units, n_paired, n_boot, alpha, seed)}
 
-# %% ../nbs/12_evaluate.ipynb #7235048b
+# %% ../nbs/12_evaluate.ipynb #46f6eb37
 def neighbour_agreement(X, labels, k:int=5, metric:str='cosine') -> float:
     "Mean fraction of each row's `k` nearest other rows of `X` (by `metric`, as `scipy.spatial.distance.cdist`) with the same label."
     X, y = np.asarray(X, dtype=float), np.asarray(labels)
