@@ -12,8 +12,8 @@ from typing import NamedTuple, Sequence
 __all__ = ['BASELINES', 'TRAINED', 'MAE_VIT', 'HARALICK', 'nt_xent', 'dino_loss', 'clip_loss', 'hopfield_retrieve', 'info_loob',
            'cloome_loss', 'patchify', 'BaselineConfig', 'mlp', 'EncoderBaseline', 'SimCLR', 'Supervised', 'DINOHead',
            'DINO', 'Align', 'fingerprint_bits', 'DrugAlign', 'MAE', 'TrainItems', 'fit_baseline', 'embed_fields',
-           'field_profile', 'profile_names', 'robust_plate_normalise', 'Handcrafted', 'BaselineRun',
-           'mae_student_config', 'build_baseline', 'train_baseline']
+           'field_profile', 'profile_names', 'Handcrafted', 'BaselineRun', 'mae_student_config', 'build_baseline',
+           'train_baseline']
 
 # %% ../nbs/11_baselines.ipynb #673c0979
 import numpy as np
@@ -25,15 +25,13 @@ from scipy import ndimage
 from skimage.feature import graycomatrix, graycoprops
 from timm.layers import build_sincos2d_pos_embed
 from timm.models.vision_transformer import Block
-from torch.optim.swa_utils import AveragedModel, get_ema_multi_avg_fn
 from torch.utils.data import Dataset
-from tqdm.auto import tqdm
 from .core import get_profile, pick_device
-from .codebook import morgan_fingerprints
-from .data import ImageSet
-from .loading import MultiscaleDataset, ViewConfig, ViewLoader, PlateStats, plate_stats, make_loader
+from .chem import morgan_fingerprints
+from .data import ImageSet, plate_normalize
+from .loading import MultiscaleDataset, ViewConfig, PlateStats, plate_stats, make_loader
 from .student import StudentConfig, MultiscaleStudent, create_backbone
-from .train import TrainConfig, StepSampler, warmup_cosine, amp_dtype
+from .loop import TrainConfig, fit
 
 # %% ../nbs/11_baselines.ipynb #0991c504
 def nt_xent(z1:torch.Tensor, z2:torch.Tensor, temperature:float=0.1) -> torch.Tensor:
@@ -130,10 +128,10 @@ class BaselineConfig:
 
     @classmethod
     def from_profile(cls, profile:str, **kw) -> BaselineConfig:
-        "The objectives' settings for `profile` (`paper`: wider heads, 4096 DINO prototypes, a 4-block MAE decoder)."
-        get_profile(profile)
-        big = dict(proj_dim=256, dino_prototypes=4096, mae_decoder_dim=256, mae_decoder_depth=4, mae_decoder_heads=8, expr_hidden=1024, glcm_levels=32)
-        return cls(**{**(big if profile == 'paper' else {}), **kw})
+        "The objectives' settings of `profile` (heads, prototypes, MAE decoder, texture levels from `core.Profile`)."
+        P = get_profile(profile)
+        sizes = {k: getattr(P, k) for k in ('proj_dim', 'dino_prototypes', 'mae_decoder_dim', 'mae_decoder_depth', 'mae_decoder_heads', 'expr_hidden', 'glcm_levels')}
+        return cls(**{**sizes, **kw})
 
 # %% ../nbs/11_baselines.ipynb #a29ca257
 def _fuse_views(encoder:MultiscaleStudent, views:Sequence[dict]) -> list[torch.Tensor]:
@@ -201,6 +199,7 @@ class DINOHead(nn.Module):
 class DINO(EncoderBaseline):
     "Self-distillation with no labels: student encoder + head, EMA teacher, centring and sharpening."
     name, n_views = 'dino', 2
+    weight_ema = False                  # the loop keeps no EMA of the weights: DINO's teacher is one
     def __init__(self, encoder:MultiscaleStudent, n_prototypes:int=256, student_temp:float=0.1, teacher_temp:float=0.04,
                  center_momentum:float=0.9, momentum:float=0.996):
         super().__init__(encoder)
@@ -268,7 +267,7 @@ class Align(EncoderBaseline):
         if self.hopfield: return {'loss': cloome_loss(u, v, self.inv_tau, self.beta)}
         return {'loss': clip_loss(u, v, self.logit_scale.exp().clamp(max=100)), 'temperature': self.logit_scale.detach().exp().reciprocal()}
 
-# %% ../nbs/11_baselines.ipynb #387e9d57
+# %% ../nbs/11_baselines.ipynb #8bba2e34
 def fingerprint_bits(smiles:Sequence[str], nbits:int=1024, radius:int=2) -> np.ndarray:
     "Morgan fingerprints of `smiles` as a `(n, nbits)` float32 0/1 array."
     return np.array([fp.ToList() for fp in morgan_fingerprints(list(smiles), radius, nbits)], dtype=np.float32).reshape(len(smiles), nbits)
@@ -400,50 +399,10 @@ class TrainItems(Dataset):
         return item
 
 # %% ../nbs/11_baselines.ipynb #f42cdd0c
-def _to(batch, device:torch.device):
-    "`batch` with every tensor (in nested dicts too) moved to `device`."
-    if isinstance(batch, dict): return {k: _to(v, device) for k, v in batch.items()}
-    return batch.to(device, non_blocking=True) if isinstance(batch, torch.Tensor) else batch
-
 def fit_baseline(model:nn.Module, items:Dataset, cfg:TrainConfig) -> tuple[nn.Module, pd.DataFrame]:
-    "Train `model.loss` on `items` for `cfg.max_steps` steps as the student's loop does; returns (model to evaluate, history)."
-    device = pick_device(cfg.device)
-    if cfg.batch_size > len(items): raise ValueError(f"{len(items)} training fields cannot fill one batch of {cfg.batch_size}")
-    spe = len(items) // cfg.batch_size
-    sampler = StepSampler(items, per_replica=spe * cfg.batch_size, seed=cfg.seed)
-    loader = ViewLoader(items, batch_size=cfg.batch_size, sampler=sampler, num_workers=cfg.num_workers, pin_memory=device.type == 'cuda',
-                        persistent_workers=cfg.num_workers > 0, prefetch_factor=2 if cfg.num_workers > 0 else None)
-    model = model.to(device).train()
-    params = [p for p in model.parameters() if p.requires_grad]
-    opt = torch.optim.AdamW([{'params': [p for p in params if p.ndim >= 2], 'weight_decay': cfg.weight_decay},
-                             {'params': [p for p in params if p.ndim < 2], 'weight_decay': 0.0}],
-                            lr=cfg.lr, betas=(cfg.beta1, cfg.beta2), fused=device.type == 'cuda')
-    sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: warmup_cosine(s, cfg.warmup_steps, cfg.max_steps, cfg.min_lr_ratio))
-    own_ema = isinstance(model, DINO)
-    ema = AveragedModel(model, multi_avg_fn=get_ema_multi_avg_fn(cfg.ema_decay), use_buffers=True) if cfg.ema_decay > 0 and not own_ema else None
-    adt = amp_dtype(cfg.amp, device)
-    autocast = (lambda: torch.autocast(device.type, dtype=adt)) if adt is not None else contextlib.nullcontext
-    rows, step, epoch, t_start = [], 0, 0, time.perf_counter()
-    bar = tqdm(total=cfg.max_steps, desc=getattr(model, 'name', 'baseline'), unit='step', disable=not cfg.progress)
-    while step < cfg.max_steps:
-        loader.set_epoch(epoch)
-        for batch in loader:
-            t0, lr = time.perf_counter(), sched.get_last_lr()[0]
-            with autocast(): out = model.loss(_to(batch, device))
-            out['loss'].backward()
-            gn = torch.nn.utils.clip_grad_norm_(params, cfg.clip_grad if cfg.clip_grad > 0 else float('inf'))
-            opt.step(); sched.step(); opt.zero_grad(set_to_none=True)
-            step += 1
-            if hasattr(model, 'after_step'): model.after_step(step, cfg.max_steps)
-            if ema is not None: ema.update_parameters(model)
-            rows.append({'step': step, **{k: float(v.detach()) for k, v in out.items()}, 'lr': lr, 'grad_norm': float(gn), 'epoch': epoch,
-                         'step_s': time.perf_counter() - t0, 'time_s': time.perf_counter() - t_start})
-            bar.update(1); bar.set_postfix(loss=f"{rows[-1]['loss']:.4f}")
-            if step >= cfg.max_steps: break
-        epoch += 1
-    bar.close()
-    final = ema.module if ema is not None else model
-    return final.eval(), pd.DataFrame(rows)
+    "Train `model.loss` on `items` for `cfg.max_steps` steps with the project's loop (`loop.fit`, nothing written); returns (model to evaluate, history)."
+    res = fit(model, items, cfg, desc=getattr(model, 'name', 'baseline'))
+    return res.final.eval(), res.history
 
 # %% ../nbs/11_baselines.ipynb #aa63dcbb
 def embed_fields(model, images:ImageSet, view:ViewConfig|None=None, stats:PlateStats|None=None, fields:Sequence[int]|None=None,
@@ -508,15 +467,6 @@ def profile_names(channels:Sequence[str]) -> list[str]:
     iu = np.triu_indices(len(channels), 1)
     return [f'{c}_{p}' for c in channels for p in per] + [f'corr_{channels[i]}_{channels[j]}' for i, j in zip(*iu)] + ['cell_count']
 
-def robust_plate_normalise(features:pd.DataFrame, plates:Sequence[str], eps:float=1e-6) -> pd.DataFrame:
-    "Each feature minus its plate's median, over 1.4826 × its plate's MAD (pycytominer's mad_robustize); NaN → 0."
-    plates = np.asarray(plates).astype(str)
-    if len(plates) != len(features): raise ValueError(f"{len(plates)} plates for {len(features)} feature rows")
-    g = features.groupby(plates)
-    med = g.transform('median')
-    mad = (features - med).abs().groupby(plates).transform('median') * 1.4826
-    return ((features - med) / mad.where(mad > eps, 1.0)).fillna(0.0)
-
 class Handcrafted:
     "The handcrafted baseline as a 'model': `embed_images(images)` → per-plate robust z-scores of `field_profile`."
     name, n_views = 'handcrafted', 0
@@ -532,7 +482,7 @@ class Handcrafted:
         "Per-plate robustly standardised features `(n_fields, n_features)` float32 of `fields` (all by default)."
         fields = np.arange(len(images)) if fields is None else np.asarray(fields, dtype=int)
         plates = images.meta.plate.astype(str).to_numpy()[fields]
-        return robust_plate_normalise(self.features(images, fields), plates).to_numpy(np.float32)
+        return np.nan_to_num(plate_normalize(self.features(images, fields), plates, 'robust'), nan=0.0).astype(np.float32)   # no cells: the plate median
 
 # %% ../nbs/11_baselines.ipynb #811edecf
 class BaselineRun(NamedTuple):

@@ -8,15 +8,15 @@ from dataclasses import dataclass
 from collections.abc import Mapping, Sequence
 
 # %% auto #0
-__all__ = ['HELDOUT_FRAC', 'TIE_TOL', 'N_DRAWS', 'GENE_HELDOUT_FRAC', 'N_TARGET_SEEDS', 'UNIT_COLUMNS', 'ONE_SHOT_TASKS',
-           'PAIRED_TASKS', 'ONE_SHOT_METRICS', 'TARGET_METRICS', 'PHENO_METRICS', 'TARGET_SCORES', 'PAIR_SCORES',
-           'TABLE_COLUMNS', 'oracle_embeddings', 'plate_normalize', 'top_dose_mask', 'well_profiles', 'scaffold_split',
-           'one_shot', 'topk_accuracy', 'gene_split', 'draw_seeds', 'one_shot_draws', 'bootstrap_ci', 'seeds_ci',
-           'TargetDiscovery', 'target_discovery', 'ranking_scores', 'target_scores', 'activity_map', 'consistency_map',
-           'one_shot_units', 'score_units', 'hierarchical_bootstrap', 'verdict_from_interval', 'paired_differences',
-           'Evaluation', 'evaluate_method', 'evaluate_embeddings', 'aggregate_seeds', 'results_tables',
-           'bound_vs_measured', 'one_shot_table', 'target_table', 'paired_compounds', 'cell_type_table',
-           'comparison_tables', 'neighbour_agreement', 'prototype_umap']
+__all__ = ['TIE_TOL', 'N_DRAWS', 'GENE_HELDOUT_FRAC', 'N_TARGET_SEEDS', 'UNIT_COLUMNS', 'ONE_SHOT_TASKS', 'PAIRED_TASKS',
+           'ONE_SHOT_METRICS', 'TARGET_METRICS', 'PHENO_METRICS', 'TARGET_SCORES', 'PAIR_SCORES', 'TABLE_COLUMNS',
+           'oracle_embeddings', 'plate_normalize', 'top_dose_mask', 'well_profiles', 'one_shot', 'topk_accuracy',
+           'gene_split', 'draw_seeds', 'one_shot_draws', 'bootstrap_ci', 'seeds_ci', 'TargetDiscovery',
+           'target_discovery', 'ranking_scores', 'target_scores', 'activity_map', 'consistency_map', 'one_shot_units',
+           'score_units', 'hierarchical_bootstrap', 'verdict_from_interval', 'paired_differences', 'Evaluation',
+           'evaluate_method', 'evaluate_embeddings', 'aggregate_seeds', 'results_tables', 'bound_vs_measured',
+           'one_shot_table', 'target_table', 'paired_compounds', 'cell_type_table', 'comparison_tables',
+           'neighbour_agreement', 'prototype_umap']
 
 # %% ../nbs/12_evaluate.ipynb #accc1077
 import numpy as np
@@ -25,9 +25,9 @@ import matplotlib.pyplot as plt
 from scipy import stats
 from scipy.spatial.distance import cdist
 from copairs.map import average_precision, mean_average_precision, multilabel
-from .data import parse_targets
+from .data import parse_targets, PLATE_NORMS, plate_normalize as data_plate_normalize
 from .theory import bound_terms
-from .teacher import murcko_scaffolds, scaffold_split as teacher_scaffold_split
+from .chem import scaffold_split, HELDOUT_FRAC
 
 # %% ../nbs/12_evaluate.ipynb #9f633f6b
 def oracle_embeddings(world, noise:float=0.03, seed:int=0) -> tuple[np.ndarray, np.ndarray]:
@@ -59,15 +59,12 @@ def _check_columns(meta:pd.DataFrame, cols, what:str='meta'):
     if missing: raise ValueError(f"{what} lacks column(s) {missing}")
 
 def plate_normalize(emb, meta:pd.DataFrame, how:str|None='standardize', plate_col:str='plate', eps:float=1e-6) -> np.ndarray:
-    "`emb` centred (`how='center'`) or standardised (`'standardize'`) per feature within each plate of `meta[plate_col]`; `None`: unchanged."
+    "`emb` centred (`how='center'`), standardised (`'standardize'`) or robustly standardised (`'robust'`) per feature within each plate of `meta[plate_col]` (`data.plate_normalize`); `None`: unchanged."
     emb = _check_emb(emb, meta)
     if how is None: return emb.copy()
-    if how not in ('center', 'standardize'): raise ValueError(f"how={how!r}: use 'center', 'standardize' or None")
+    if how not in PLATE_NORMS: raise ValueError(f"how={how!r}: use one of {', '.join(PLATE_NORMS)} or None")
     _check_columns(meta, [plate_col])
-    g = pd.DataFrame(emb).groupby(meta[plate_col].to_numpy())
-    out = emb - g.transform('mean').to_numpy()
-    if how == 'standardize': out /= np.maximum(g.transform('std', ddof=0).to_numpy(), eps)
-    return out
+    return data_plate_normalize(emb, meta[plate_col].to_numpy(), how, eps)
 
 # %% ../nbs/12_evaluate.ipynb #ba9ce027
 def top_dose_mask(meta:pd.DataFrame, by:Sequence[str]=('compound',), dose_col:str='dose_um') -> np.ndarray:
@@ -85,19 +82,6 @@ def well_profiles(emb, meta:pd.DataFrame, by:Sequence[str]=('compound',), plate_
     if keep.shape != (len(meta),): raise ValueError(f"mask has shape {keep.shape}, expected ({len(meta)},)")
     if not keep.any(): raise ValueError("mask selects no field")
     return pd.DataFrame(emb[keep]).groupby([meta[b].to_numpy()[keep] for b in by] if len(by) > 1 else meta[by[0]].to_numpy()[keep]).mean().rename_axis(by)
-
-# %% ../nbs/12_evaluate.ipynb #78a2f79d
-HELDOUT_FRAC = 0.2   # fraction of compounds held out for one-shot transfer (the teacher's default test fraction)
-
-def scaffold_split(compounds:pd.DataFrame, frac:float=HELDOUT_FRAC, seed:int=0) -> tuple[list[str], list[str]]:
-    "(train, held-out) compound names of `compounds` (compound + scaffold or smiles): `teacher.scaffold_split` on their Murcko scaffolds."
-    _check_columns(compounds, ['compound'], 'compounds')
-    if not compounds.compound.is_unique: raise ValueError(f"duplicate compounds: {compounds.compound[compounds.compound.duplicated()].tolist()[:5]}")
-    if 'scaffold' in compounds.columns: scaf = compounds.scaffold.fillna('').astype(str).tolist()
-    elif 'smiles' in compounds.columns: scaf = murcko_scaffolds(compounds.smiles.tolist())
-    else: raise ValueError("compounds lacks both 'scaffold' and 'smiles': cannot group by scaffold")
-    held = teacher_scaffold_split(scaf, frac, seed)
-    return compounds.compound[~held].tolist(), compounds.compound[held].tolist()
 
 # %% ../nbs/12_evaluate.ipynb #29d413d5
 def _unit(X:np.ndarray) -> np.ndarray: return X / np.maximum(np.linalg.norm(X, axis=1, keepdims=True), 1e-12)

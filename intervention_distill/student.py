@@ -9,9 +9,8 @@ from pathlib import Path
 from typing import Sequence
 
 # %% auto #0
-__all__ = ['FAMILIES', 'SMOKE_BACKBONE_KWARGS', 'CA_VIT_SIZES', 'PROFILE_BACKBONES', 'backbone_family', 'StudentConfig',
-           'load_backbone_weights', 'create_backbone', 'ChannelAgnosticViT', 'MultiscaleStudent', 'soften',
-           'distill_loss']
+__all__ = ['FAMILIES', 'SMALL_BACKBONE_KWARGS', 'CA_VIT_SIZES', 'backbone_family', 'StudentConfig', 'load_backbone_weights',
+           'create_backbone', 'ChannelAgnosticViT', 'MultiscaleStudent', 'soften', 'distill_loss']
 
 # %% ../nbs/09_student.ipynb #09c75ac6
 import numpy as np
@@ -26,7 +25,7 @@ from .core import get_profile
 
 # %% ../nbs/09_student.ipynb #0a014e9d
 FAMILIES = ('resnet', 'convnext', 'vit', 'ca_vit')
-SMOKE_BACKBONE_KWARGS = {
+SMALL_BACKBONE_KWARGS = {
     'resnet':   dict(channels=(16, 32, 64, 128), stem_width=16),
     'convnext': dict(dims=(16, 32, 64, 128), depths=(1, 1, 2, 1), output_stride=8),   # output_stride: 24-px crops keep a 3×3 map
     'vit':      dict(embed_dim=64, depth=2, num_heads=2, patch_size=8),
@@ -34,7 +33,6 @@ SMOKE_BACKBONE_KWARGS = {
 }
 CA_VIT_SIZES = {'ca_vit_tiny': dict(embed_dim=192, depth=12, num_heads=3, patch_size=16),     # channel-agnostic ViTs (not timm models)
                 'ca_vit_small': dict(embed_dim=384, depth=12, num_heads=6, patch_size=16)}
-PROFILE_BACKBONES = {'smoke': 'resnet10t', 'paper': 'vit_small_patch16_224'}
 
 def backbone_family(name:str) -> str:
     "`resnet`, `convnext` or `vit` for a timm model name, `ca_vit` for a `CA_VIT_SIZES` name; `ValueError` naming an unknown or unsupported name."
@@ -85,12 +83,12 @@ class StudentConfig:
 
     @classmethod
     def from_profile(cls, profile:str, **kw) -> StudentConfig:
-        "The profile's backbone (shrunk for `smoke`) with `img_size` = the profile's field view; `kw` override any field."
+        "The profile's backbone (shrunk when `Profile.small_backbone`) with `img_size` = the profile's field view; `kw` override any field."
         P = get_profile(profile)
-        name = kw.pop('backbone', PROFILE_BACKBONES[profile])
-        extra = dict(SMOKE_BACKBONE_KWARGS[backbone_family(name)]) if profile == 'smoke' else {}
+        name = kw.pop('backbone', P.backbone)
+        extra = dict(SMALL_BACKBONE_KWARGS[backbone_family(name)]) if P.small_backbone else {}
         extra.update(dict(kw.pop('backbone_kwargs', ())))
-        defaults = dict(n_codes=P.n_codes, img_size=max(P.image_size // 2, P.crop_size), embed_dim=128 if profile == 'smoke' else 384)
+        defaults = dict(n_codes=P.n_codes, img_size=max(P.image_size // 2, P.crop_size), embed_dim=P.embed_dim)
         return cls(**{**defaults, 'backbone': name, 'backbone_kwargs': extra, **kw})
 
 # %% ../nbs/09_student.ipynb #e2799b23
@@ -124,7 +122,7 @@ def create_backbone(cfg:StudentConfig) -> nn.Module:
     else: model = timm.create_model(cfg.backbone, pretrained=False, in_chans=cfg.in_chans, num_classes=0, **kw)
     return load_backbone_weights(model, cfg.weights_path) if cfg.weights_path else model
 
-# %% ../nbs/09_student.ipynb #08c520af
+# %% ../nbs/09_student.ipynb #0f1229d4
 class ChannelAgnosticViT(nn.Module):
     "ViT on per-channel patch tokens: shared 1-channel patch embedding + 2-D sin-cos position + learned channel embedding; class-token output."
     pretrained_cfg = {}                                             # no classifier: what `load_backbone_weights` drops
@@ -207,6 +205,10 @@ class MultiscaleStudent(nn.Module):
         out = {'logits': self.code_head(z), 'embedding': z}
         if self.identity_head is not None: out['identity_logits'] = self.identity_head(z)
         return out
+
+    def loss(self, batch:dict) -> dict:
+        "The training loop's objective: `distill_loss` of the batch's views against its `soft` targets (and `identity` labels)."
+        return distill_loss(self(batch['field'], batch['crops'], batch['crop_mask']), batch['soft'], self.cfg, batch.get('identity'))
 
     def embed(self, field:torch.Tensor, crops:torch.Tensor|None=None, crop_mask:torch.Tensor|None=None) -> torch.Tensor:
         "Unit-length embedding `(B, E)` for retrieval (cosine similarity = dot product)."
