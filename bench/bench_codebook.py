@@ -20,8 +20,8 @@ import rdkit, sklearn
 from scipy.cluster.hierarchy import linkage, fcluster
 from scipy.spatial.distance import squareform
 
-from intervention_distill.codebook import (read_smi, build_codebook, cluster_codes, morgan_fingerprints,
-                                           tanimoto_matrix, tanimoto_matrix_naive)
+from intervention_distill.chem import read_smi, morgan_fingerprints, tanimoto_matrix, tanimoto_matrix_naive
+from intervention_distill.codebook import build_codebook, cluster_codes
 
 
 def timed(repeats, f, *args, **kw):

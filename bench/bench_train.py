@@ -26,7 +26,8 @@ import torch
 from intervention_distill.core import get_profile, pick_device
 from intervention_distill.loading import MultiscaleDataset, ViewConfig, make_loader, plate_stats
 from intervention_distill.student import MultiscaleStudent, distill_loss
-from intervention_distill.train import TrainConfig, COMPILE_ON_CUDA, amp_dtype, student_for, toy_data, train
+from intervention_distill.loop import TrainConfig, amp_dtype
+from intervention_distill.train import student_for, toy_data, train
 
 SETTINGS = {'smoke': dict(n_fields=256), 'paper': dict(n_fields=768)}
 
@@ -51,7 +52,7 @@ def bare_rate(images, targets, cfg:TrainConfig, device, warmup:int, steps:int) -
     torch.manual_seed(cfg.seed)
     model = MultiscaleStudent(scfg).to(device)
     if device.type == 'cuda': model = model.to(memory_format=torch.channels_last); model.channels_last = True
-    fwd = torch.compile(model) if (cfg.compile if cfg.compile is not None else COMPILE_ON_CUDA[cfg.profile] and device.type == 'cuda') else model
+    fwd = torch.compile(model) if (cfg.compile if cfg.compile is not None else get_profile(cfg.profile).compile_on_cuda and device.type == 'cuda') else model
     opt = torch.optim.AdamW(model.parameters(), lr=cfg.lr, fused=device.type == 'cuda')
     adt = amp_dtype(cfg.amp, device)
     autocast = (lambda: torch.autocast(device.type, dtype=adt)) if adt is not None else contextlib.nullcontext

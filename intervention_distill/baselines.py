@@ -11,8 +11,8 @@ from typing import NamedTuple, Sequence
 # %% auto #0
 __all__ = ['BASELINES', 'TRAINED', 'MAE_VIT', 'HARALICK', 'nt_xent', 'dino_loss', 'clip_loss', 'hopfield_retrieve', 'info_loob',
            'cloome_loss', 'patchify', 'BaselineConfig', 'mlp', 'EncoderBaseline', 'SimCLR', 'Supervised', 'DINOHead',
-           'DINO', 'Align', 'MAE', 'TrainItems', 'fit_baseline', 'embed_fields', 'field_profile', 'profile_names',
-           'robust_plate_normalise', 'Handcrafted', 'BaselineRun', 'mae_student_config', 'build_baseline',
+           'DINO', 'Align', 'fingerprint_bits', 'DrugAlign', 'MAE', 'TrainItems', 'fit_baseline', 'embed_fields',
+           'field_profile', 'profile_names', 'Handcrafted', 'BaselineRun', 'mae_student_config', 'build_baseline',
            'train_baseline']
 
 # %% ../nbs/11_baselines.ipynb #673c0979
@@ -25,14 +25,13 @@ from scipy import ndimage
 from skimage.feature import graycomatrix, graycoprops
 from timm.layers import build_sincos2d_pos_embed
 from timm.models.vision_transformer import Block
-from torch.optim.swa_utils import AveragedModel, get_ema_multi_avg_fn
 from torch.utils.data import Dataset
-from tqdm.auto import tqdm
 from .core import get_profile, pick_device
-from .data import ImageSet
-from .loading import MultiscaleDataset, ViewConfig, ViewLoader, PlateStats, plate_stats, make_loader
+from .chem import morgan_fingerprints
+from .data import ImageSet, plate_normalize
+from .loading import MultiscaleDataset, ViewConfig, PlateStats, plate_stats, make_loader
 from .student import StudentConfig, MultiscaleStudent, create_backbone
-from .train import TrainConfig, StepSampler, warmup_cosine, amp_dtype
+from .loop import TrainConfig, fit
 
 # %% ../nbs/11_baselines.ipynb #0991c504
 def nt_xent(z1:torch.Tensor, z2:torch.Tensor, temperature:float=0.1) -> torch.Tensor:
@@ -89,8 +88,8 @@ def patchify(x:torch.Tensor, patch:int) -> torch.Tensor:
     return x.reshape(B, C, H // patch, patch, W // patch, patch).permute(0, 2, 4, 3, 5, 1).reshape(B, (H // patch) * (W // patch), patch * patch * C)
 
 # %% ../nbs/11_baselines.ipynb #114fe064
-BASELINES = ('random', 'simclr', 'dino', 'mae', 'clip', 'cloome', 'supervised', 'handcrafted')
-TRAINED = ('simclr', 'dino', 'mae', 'clip', 'cloome', 'supervised')
+BASELINES = ('random', 'simclr', 'dino', 'mae', 'cl_r', 'cl_d', 'cloome', 'supervised', 'handcrafted')
+TRAINED = ('simclr', 'dino', 'mae', 'cl_r', 'cl_d', 'cloome', 'supervised')
 MAE_VIT = 'vit_small_patch16_224'     # MAE's backbone when the student's is not a ViT (shrunk in smoke like the student's)
 
 @dataclass(frozen=True)
@@ -107,14 +106,15 @@ class BaselineConfig:
     mae_decoder_dim: int = 64
     mae_decoder_depth: int = 1
     mae_decoder_heads: int = 2
-    expr_hidden: int = 256              # width of the transcriptome encoder (CLIP/CLOOME)
+    expr_hidden: int = 256              # width of the transcriptome (CL(R), CLOOME) and drug (CL(D)) encoders
+    drug_fp_bits: int = 1024            # Morgan fingerprint bits of CL(D)'s drug encoder
     clip_temperature: float = 0.07      # CLIP's initial (learned) temperature
     cloome_inv_tau: float = 14.3        # CLOOB/CLOOME fixed inverse temperature
     cloome_beta: float = 14.3           # CLOOB/CLOOME Hopfield inverse temperature
     glcm_levels: int = 16               # grey levels of the handcrafted texture features
 
     def __post_init__(self):
-        for k in ('proj_dim', 'dino_prototypes', 'mae_decoder_dim', 'mae_decoder_depth', 'mae_decoder_heads', 'expr_hidden', 'glcm_levels'):
+        for k in ('proj_dim', 'dino_prototypes', 'mae_decoder_dim', 'mae_decoder_depth', 'mae_decoder_heads', 'expr_hidden', 'drug_fp_bits', 'glcm_levels'):
             v = getattr(self, k)
             if isinstance(v, bool) or not isinstance(v, (int, np.integer)) or v < 1: raise ValueError(f"{k} must be a positive integer, got {v!r}")
         for k in ('simclr_temperature', 'dino_student_temp', 'dino_teacher_temp', 'clip_temperature', 'cloome_inv_tau', 'cloome_beta'):
@@ -128,10 +128,10 @@ class BaselineConfig:
 
     @classmethod
     def from_profile(cls, profile:str, **kw) -> BaselineConfig:
-        "The objectives' settings for `profile` (`paper`: wider heads, 4096 DINO prototypes, a 4-block MAE decoder)."
-        get_profile(profile)
-        big = dict(proj_dim=256, dino_prototypes=4096, mae_decoder_dim=256, mae_decoder_depth=4, mae_decoder_heads=8, expr_hidden=1024, glcm_levels=32)
-        return cls(**{**(big if profile == 'paper' else {}), **kw})
+        "The objectives' settings of `profile` (heads, prototypes, MAE decoder, texture levels from `core.Profile`)."
+        P = get_profile(profile)
+        sizes = {k: getattr(P, k) for k in ('proj_dim', 'dino_prototypes', 'mae_decoder_dim', 'mae_decoder_depth', 'mae_decoder_heads', 'expr_hidden', 'glcm_levels')}
+        return cls(**{**sizes, **kw})
 
 # %% ../nbs/11_baselines.ipynb #a29ca257
 def _fuse_views(encoder:MultiscaleStudent, views:Sequence[dict]) -> list[torch.Tensor]:
@@ -199,6 +199,7 @@ class DINOHead(nn.Module):
 class DINO(EncoderBaseline):
     "Self-distillation with no labels: student encoder + head, EMA teacher, centring and sharpening."
     name, n_views = 'dino', 2
+    weight_ema = False                  # the loop keeps no EMA of the weights: DINO's teacher is one
     def __init__(self, encoder:MultiscaleStudent, n_prototypes:int=256, student_temp:float=0.1, teacher_temp:float=0.04,
                  center_momentum:float=0.9, momentum:float=0.996):
         super().__init__(encoder)
@@ -242,7 +243,7 @@ class Align(EncoderBaseline):
     def __init__(self, encoder:MultiscaleStudent, gene_mean:np.ndarray, gene_std:np.ndarray, proj_dim:int=64, hidden:int=256,
                  hopfield:bool=False, init_temperature:float=0.07, inv_tau:float=14.3, beta:float=14.3):
         super().__init__(encoder)
-        self.name, self.hopfield, self.inv_tau, self.beta = ('cloome' if hopfield else 'clip'), hopfield, inv_tau, beta
+        self.name, self.hopfield, self.inv_tau, self.beta = ('cloome' if hopfield else 'cl_r'), hopfield, inv_tau, beta
         gene_mean, gene_std = np.asarray(gene_mean, np.float32), np.asarray(gene_std, np.float32)
         if gene_mean.shape != gene_std.shape or gene_mean.ndim != 1 or not (gene_std > 0).all():
             raise ValueError(f"gene_mean and gene_std must be two (n_genes,) arrays with std > 0, got {gene_mean.shape} and {gene_std.shape}")
@@ -264,6 +265,42 @@ class Align(EncoderBaseline):
     def loss(self, batch:dict) -> dict:
         u, v = self.encode_image(batch['field'], batch['crops'], batch['crop_mask']), self.encode_expression(batch['expr'])
         if self.hopfield: return {'loss': cloome_loss(u, v, self.inv_tau, self.beta)}
+        return {'loss': clip_loss(u, v, self.logit_scale.exp().clamp(max=100)), 'temperature': self.logit_scale.detach().exp().reciprocal()}
+
+# %% ../nbs/11_baselines.ipynb #8bba2e34
+def fingerprint_bits(smiles:Sequence[str], nbits:int=1024, radius:int=2) -> np.ndarray:
+    "Morgan fingerprints of `smiles` as a `(n, nbits)` float32 0/1 array."
+    return np.array([fp.ToList() for fp in morgan_fingerprints(list(smiles), radius, nbits)], dtype=np.float32).reshape(len(smiles), nbits)
+
+class DrugAlign(EncoderBaseline):
+    "CL(D): CLIP InfoNCE between a field's embedding and an MLP over the Morgan fingerprint of its compound."
+    name, n_views = 'cl_d', 1
+    def __init__(self, encoder:MultiscaleStudent, compounds:Sequence[str], fingerprints:np.ndarray, proj_dim:int=64, hidden:int=256,
+                 init_temperature:float=0.07):
+        super().__init__(encoder)
+        self.compounds = [str(c) for c in compounds]
+        fps = np.asarray(fingerprints, np.float32)
+        if fps.ndim != 2 or len(fps) != len(self.compounds): raise ValueError(f"fingerprints must be (n_compounds, n_bits) with one row per compound, got {fps.shape} for {len(self.compounds)} compounds")
+        if len(set(self.compounds)) != len(self.compounds): raise ValueError("compounds must be unique")
+        self._index = {c: i for i, c in enumerate(self.compounds)}
+        self.register_buffer('fingerprints', torch.from_numpy(fps))
+        self.image_proj = nn.Linear(encoder.cfg.embed_dim, proj_dim)
+        self.drug_encoder = nn.Sequential(nn.Linear(fps.shape[1], hidden), nn.LayerNorm(hidden), nn.GELU(), nn.Linear(hidden, proj_dim))
+        self.logit_scale = nn.Parameter(torch.tensor(math.log(1 / init_temperature)))
+
+    def encode_drug(self, compounds:Sequence[str]) -> torch.Tensor:
+        "Unit-length joint-space embedding `(n, d)` of `compounds` (names the model was built with)."
+        bad = [c for c in compounds if c not in self._index]
+        if bad: raise ValueError(f"compound {bad[0]!r} has no fingerprint in the cl_d model ({len(self.compounds)} compounds)")
+        idx = torch.tensor([self._index[c] for c in compounds], device=self.fingerprints.device)
+        return F.normalize(self.drug_encoder(self.fingerprints[idx]).float(), dim=-1)
+
+    def encode_image(self, field:torch.Tensor, crops:torch.Tensor|None=None, crop_mask:torch.Tensor|None=None) -> torch.Tensor:
+        "Unit-length joint-space embedding `(B, d)` of image fields."
+        return F.normalize(self.image_proj(self.encoder.fuse(field, crops, crop_mask)).float(), dim=-1)
+
+    def loss(self, batch:dict) -> dict:
+        u, v = self.encode_image(batch['field'], batch['crops'], batch['crop_mask']), self.encode_drug(batch['compound'])
         return {'loss': clip_loss(u, v, self.logit_scale.exp().clamp(max=100)), 'temperature': self.logit_scale.detach().exp().reciprocal()}
 
 # %% ../nbs/11_baselines.ipynb #cdb475f1
@@ -362,50 +399,10 @@ class TrainItems(Dataset):
         return item
 
 # %% ../nbs/11_baselines.ipynb #f42cdd0c
-def _to(batch, device:torch.device):
-    "`batch` with every tensor (in nested dicts too) moved to `device`."
-    if isinstance(batch, dict): return {k: _to(v, device) for k, v in batch.items()}
-    return batch.to(device, non_blocking=True) if isinstance(batch, torch.Tensor) else batch
-
 def fit_baseline(model:nn.Module, items:Dataset, cfg:TrainConfig) -> tuple[nn.Module, pd.DataFrame]:
-    "Train `model.loss` on `items` for `cfg.max_steps` steps as the student's loop does; returns (model to evaluate, history)."
-    device = pick_device(cfg.device)
-    if cfg.batch_size > len(items): raise ValueError(f"{len(items)} training fields cannot fill one batch of {cfg.batch_size}")
-    spe = len(items) // cfg.batch_size
-    sampler = StepSampler(items, per_replica=spe * cfg.batch_size, seed=cfg.seed)
-    loader = ViewLoader(items, batch_size=cfg.batch_size, sampler=sampler, num_workers=cfg.num_workers, pin_memory=device.type == 'cuda',
-                        persistent_workers=cfg.num_workers > 0, prefetch_factor=2 if cfg.num_workers > 0 else None)
-    model = model.to(device).train()
-    params = [p for p in model.parameters() if p.requires_grad]
-    opt = torch.optim.AdamW([{'params': [p for p in params if p.ndim >= 2], 'weight_decay': cfg.weight_decay},
-                             {'params': [p for p in params if p.ndim < 2], 'weight_decay': 0.0}],
-                            lr=cfg.lr, betas=(cfg.beta1, cfg.beta2), fused=device.type == 'cuda')
-    sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: warmup_cosine(s, cfg.warmup_steps, cfg.max_steps, cfg.min_lr_ratio))
-    own_ema = isinstance(model, DINO)
-    ema = AveragedModel(model, multi_avg_fn=get_ema_multi_avg_fn(cfg.ema_decay), use_buffers=True) if cfg.ema_decay > 0 and not own_ema else None
-    adt = amp_dtype(cfg.amp, device)
-    autocast = (lambda: torch.autocast(device.type, dtype=adt)) if adt is not None else contextlib.nullcontext
-    rows, step, epoch, t_start = [], 0, 0, time.perf_counter()
-    bar = tqdm(total=cfg.max_steps, desc=getattr(model, 'name', 'baseline'), unit='step', disable=not cfg.progress)
-    while step < cfg.max_steps:
-        loader.set_epoch(epoch)
-        for batch in loader:
-            t0, lr = time.perf_counter(), sched.get_last_lr()[0]
-            with autocast(): out = model.loss(_to(batch, device))
-            out['loss'].backward()
-            gn = torch.nn.utils.clip_grad_norm_(params, cfg.clip_grad if cfg.clip_grad > 0 else float('inf'))
-            opt.step(); sched.step(); opt.zero_grad(set_to_none=True)
-            step += 1
-            if hasattr(model, 'after_step'): model.after_step(step, cfg.max_steps)
-            if ema is not None: ema.update_parameters(model)
-            rows.append({'step': step, **{k: float(v.detach()) for k, v in out.items()}, 'lr': lr, 'grad_norm': float(gn), 'epoch': epoch,
-                         'step_s': time.perf_counter() - t0, 'time_s': time.perf_counter() - t_start})
-            bar.update(1); bar.set_postfix(loss=f"{rows[-1]['loss']:.4f}")
-            if step >= cfg.max_steps: break
-        epoch += 1
-    bar.close()
-    final = ema.module if ema is not None else model
-    return final.eval(), pd.DataFrame(rows)
+    "Train `model.loss` on `items` for `cfg.max_steps` steps with the project's loop (`loop.fit`, nothing written); returns (model to evaluate, history)."
+    res = fit(model, items, cfg, desc=getattr(model, 'name', 'baseline'))
+    return res.final.eval(), res.history
 
 # %% ../nbs/11_baselines.ipynb #aa63dcbb
 def embed_fields(model, images:ImageSet, view:ViewConfig|None=None, stats:PlateStats|None=None, fields:Sequence[int]|None=None,
@@ -470,15 +467,6 @@ def profile_names(channels:Sequence[str]) -> list[str]:
     iu = np.triu_indices(len(channels), 1)
     return [f'{c}_{p}' for c in channels for p in per] + [f'corr_{channels[i]}_{channels[j]}' for i, j in zip(*iu)] + ['cell_count']
 
-def robust_plate_normalise(features:pd.DataFrame, plates:Sequence[str], eps:float=1e-6) -> pd.DataFrame:
-    "Each feature minus its plate's median, over 1.4826 × its plate's MAD (pycytominer's mad_robustize); NaN → 0."
-    plates = np.asarray(plates).astype(str)
-    if len(plates) != len(features): raise ValueError(f"{len(plates)} plates for {len(features)} feature rows")
-    g = features.groupby(plates)
-    med = g.transform('median')
-    mad = (features - med).abs().groupby(plates).transform('median') * 1.4826
-    return ((features - med) / mad.where(mad > eps, 1.0)).fillna(0.0)
-
 class Handcrafted:
     "The handcrafted baseline as a 'model': `embed_images(images)` → per-plate robust z-scores of `field_profile`."
     name, n_views = 'handcrafted', 0
@@ -494,7 +482,7 @@ class Handcrafted:
         "Per-plate robustly standardised features `(n_fields, n_features)` float32 of `fields` (all by default)."
         fields = np.arange(len(images)) if fields is None else np.asarray(fields, dtype=int)
         plates = images.meta.plate.astype(str).to_numpy()[fields]
-        return robust_plate_normalise(self.features(images, fields), plates).to_numpy(np.float32)
+        return np.nan_to_num(plate_normalize(self.features(images, fields), plates, 'robust'), nan=0.0).astype(np.float32)   # no cells: the plate median
 
 # %% ../nbs/11_baselines.ipynb #811edecf
 class BaselineRun(NamedTuple):
@@ -517,7 +505,11 @@ def build_baseline(name:str, world, student:StudentConfig, baseline:BaselineConf
     if name == 'random': return EncoderBaseline(enc)
     if name == 'simclr': return SimCLR(enc, b.proj_dim, b.simclr_temperature)
     if name == 'dino': return DINO(enc, b.dino_prototypes, b.dino_student_temp, b.dino_teacher_temp, b.dino_center_momentum, b.dino_momentum)
-    if name == 'supervised': return Supervised(enc, sorted(pd.unique(world.images.meta.compound.astype(str).to_numpy()[train_fields])))
+    train_cpds = sorted(pd.unique(world.images.meta.compound.astype(str).to_numpy()[train_fields]))
+    if name == 'supervised': return Supervised(enc, train_cpds)
+    if name == 'cl_d':
+        smiles = world.compounds.set_index('compound').smiles.loc[train_cpds]
+        return DrugAlign(enc, train_cpds, fingerprint_bits(smiles, b.drug_fp_bits), b.proj_dim, b.expr_hidden, b.clip_temperature)
     X = np.asarray(world.expr.X, dtype=np.float64)
     mu, sd = X.mean(0), X.std(0)
     return Align(enc, mu, np.where(sd > 1e-6, sd, 1.0), b.proj_dim, b.expr_hidden, hopfield=name == 'cloome',
@@ -542,7 +534,7 @@ def train_baseline(name:str, world, cfg:TrainConfig|None=None, seed:int|None=Non
     history = pd.DataFrame()
     if name in TRAINED:
         stats = plate_stats(images, fields_, max_fields=256, seed=cfg.seed)
-        items = TrainItems(images, view, stats, cfg.seed, fields_, model.n_views, expr=world.expr if name in ('clip', 'cloome') else None)
+        items = TrainItems(images, view, stats, cfg.seed, fields_, model.n_views, expr=world.expr if name in ('cl_r', 'cloome') else None)
         model, history = fit_baseline(model, items, cfg)
     if not isinstance(model, Handcrafted): model = model.to(pick_device(cfg.device)).eval()
     model.view, model.history, model.name = view, history, name

@@ -10,77 +10,15 @@ from pathlib import Path
 from typing import Iterable, Mapping, Sequence
 
 # %% auto #0
-__all__ = ['NCI_SMI', 'read_smi', 'parse_smiles', 'morgan_fingerprints', 'tanimoto_matrix', 'tanimoto_matrix_naive',
-           'cluster_codes', 'Codebook', 'build_codebook']
+__all__ = ['cluster_codes', 'Codebook', 'build_codebook']
 
 # %% ../nbs/06_codebook.ipynb #7231b8d3
 import numpy as np
 import pandas as pd
-from rdkit import Chem, DataStructs, RDConfig, rdBase
-from rdkit.Chem import rdFingerprintGenerator
 from scipy.special import softmax
 from sklearn.cluster import SpectralClustering
+from .chem import read_smi, parse_smiles, morgan_fingerprints, tanimoto_matrix
 from .data import parse_targets
-
-# %% ../nbs/06_codebook.ipynb #934942ec
-NCI_SMI = Path(RDConfig.RDDataDir)/'NCI'/'first_5K.smi'
-
-def _mol(smiles) -> Chem.Mol|None:
-    "RDKit molecule of `smiles`, or `None` when it does not parse or has no atoms (RDKit's error log silenced)."
-    if not isinstance(smiles, str) or not smiles.strip(): return None
-    with rdBase.BlockLogs(): mol = Chem.MolFromSmiles(smiles)
-    return mol if mol is not None and mol.GetNumAtoms() > 0 else None
-
-def read_smi(path:str|Path=NCI_SMI) -> pd.DataFrame:
-    "A `.smi` file (SMILES, whitespace, id) as a table with columns `smiles`, `id`, `valid` (parses in RDKit)."
-    path = Path(path)
-    if not path.is_file(): raise ValueError(f"SMILES file {str(path)!r} does not exist")
-    rows = [line.split()[:2] for line in path.read_text().splitlines() if line.strip()]
-    df = pd.DataFrame({'smiles': [r[0] for r in rows], 'id': [r[1] if len(r) > 1 else str(i) for i, r in enumerate(rows)]})
-    df['valid'] = [_mol(s) is not None for s in df.smiles]
-    return df
-
-# %% ../nbs/06_codebook.ipynb #5cb0268d
-def parse_smiles(smiles:Sequence[str]) -> list[Chem.Mol]:
-    "RDKit molecules of `smiles`; `ValueError` naming the first invalid SMILES and its index."
-    if isinstance(smiles, str): raise ValueError(f"expected a list of SMILES, got the single string {smiles!r}")
-    mols = []
-    for i, s in enumerate(smiles):
-        mol = _mol(s)
-        if mol is None: raise ValueError(f"invalid SMILES {s!r} at index {i}")
-        mols.append(mol)
-    return mols
-
-def morgan_fingerprints(smiles:Sequence[str], radius:int=2, nbits:int=2048) -> list:
-    "Morgan bit-vector fingerprints (RDKit `ExplicitBitVect`) of `smiles`."
-    if radius < 0: raise ValueError(f"radius must be >= 0, got {radius!r}")
-    if nbits < 8: raise ValueError(f"nbits must be >= 8, got {nbits!r}")
-    gen = rdFingerprintGenerator.GetMorganGenerator(radius=int(radius), fpSize=int(nbits))
-    return [gen.GetFingerprint(m) for m in parse_smiles(smiles)]
-
-# %% ../nbs/06_codebook.ipynb #ed2951f4
-def tanimoto_matrix(fps_a:Sequence, fps_b:Sequence|None=None) -> np.ndarray:
-    "Tanimoto similarities `(len(fps_a), len(fps_b))` with `BulkTanimotoSimilarity`; `fps_b=None` → the symmetric self-similarity, computed on one triangle."
-    if fps_b is not None:
-        return np.array([DataStructs.BulkTanimotoSimilarity(f, fps_b) for f in fps_a], dtype=np.float64).reshape(len(fps_a), len(fps_b))
-    n = len(fps_a)
-    sim = np.zeros((n, n))
-    for i in range(1, n): sim[i, :i] = DataStructs.BulkTanimotoSimilarity(fps_a[i], fps_a[:i])
-    sim += sim.T
-    np.fill_diagonal(sim, 1.0)
-    return sim
-
-def tanimoto_matrix_naive(fps:Sequence) -> np.ndarray:
-    "Reference: the same symmetric matrix from a pure-Python loop over sets of on-bits (slow; for checks and benchmarks)."
-    bits = [set(f.GetOnBits()) for f in fps]
-    n = len(bits)
-    sim = np.eye(n)
-    for i in range(n):
-        for j in range(i):
-            inter = len(bits[i] & bits[j])
-            union = len(bits[i]) + len(bits[j]) - inter
-            sim[i, j] = sim[j, i] = inter / union if union else 0.0
-    return sim
 
 # %% ../nbs/06_codebook.ipynb #9bf43ebb
 def cluster_codes(sim:np.ndarray, k:int, seed:int=0) -> np.ndarray:

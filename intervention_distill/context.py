@@ -10,14 +10,14 @@ from pathlib import Path
 from typing import Mapping, Sequence
 
 # %% auto #0
-__all__ = ['SPECIAL_TOKENS', 'SCGPT_KEY_MAP', 'SCGPT_ENCODER_PREFIXES', 'SCGPT_ARGS', 'CONTEXT_SETTINGS', 'GeneVocab',
-           'global_bin_edges', 'bin_expression', 'CellCorpus', 'make_corpus', 'tokenize_cells', 'mask_values',
-           'ContextEncoderConfig', 'TokenEmbedding', 'ContinuousValueEmbedding', 'ExprDecoder', 'GEPCDecoder',
-           'GeneTokenEncoder', 'scgpt_to_ours', 'ours_to_scgpt', 'CheckpointReport', 'save_scgpt_checkpoint',
-           'load_scgpt_checkpoint', 'ContextTrainSettings', 'context_settings', 'pretrain', 'masked_losses',
-           'pbmc_corpus', 'expr_corpus', 'embed_cells', 'cell_type_embeddings', 'DoseEncoder', 'confusion_loss',
-           'dose_levels', 'ContextModel', 'finetune', 'probe_accuracy', 'probe_table', 'standardise',
-           'make_context_model', 'save_context_model', 'load_context_model', 'ContextFit', 'fit_context']
+__all__ = ['SPECIAL_TOKENS', 'SCGPT_KEY_MAP', 'SCGPT_ENCODER_PREFIXES', 'SCGPT_ARGS', 'GeneVocab', 'global_bin_edges',
+           'bin_expression', 'CellCorpus', 'make_corpus', 'tokenize_cells', 'mask_values', 'ContextEncoderConfig',
+           'TokenEmbedding', 'ContinuousValueEmbedding', 'ExprDecoder', 'GEPCDecoder', 'GeneTokenEncoder',
+           'scgpt_to_ours', 'ours_to_scgpt', 'CheckpointReport', 'save_scgpt_checkpoint', 'load_scgpt_checkpoint',
+           'ContextTrainSettings', 'context_settings', 'pretrain', 'masked_losses', 'pbmc_corpus', 'expr_corpus',
+           'embed_cells', 'cell_type_embeddings', 'DoseEncoder', 'confusion_loss', 'dose_levels', 'ContextModel',
+           'finetune', 'probe_accuracy', 'probe_table', 'standardise', 'make_context_model', 'save_context_model',
+           'load_context_model', 'ContextFit', 'fit_context']
 
 # %% ../nbs/07_context.ipynb #ea8da6f7
 import numpy as np
@@ -360,19 +360,14 @@ class ContextTrainSettings:
     embed_tokens: int = 256          # gene tokens per cell when embedding (more than in training: a less noisy summary)
     test_fraction: float = 0.3       # held-out compounds (probes are evaluated on them)
 
-CONTEXT_SETTINGS = {
-    'smoke': ContextTrainSettings(ContextEncoderConfig(n_bins=21, d_model=64, n_heads=4, n_layers=2, d_hid=128, dropout=0.0, max_genes=64),
-                                  pretrain_steps=600, finetune_steps=600, finetune_lr=3e-3),
-    'paper': ContextTrainSettings(ContextEncoderConfig(n_bins=51, d_model=256, n_heads=8, n_layers=8, d_hid=512, dropout=0.1, max_genes=512),
-                                  pretrain_steps=20_000, finetune_steps=5_000, batch_size=64, lr=5e-4, finetune_lr=2e-4,
-                                  warmup_steps=1000, embed_tokens=1000),
-}
-
 def context_settings(profile:str) -> ContextTrainSettings:
-    "Training settings of `profile` (a key of `CONTEXT_SETTINGS`)."
-    get_profile(profile)
-    if profile not in CONTEXT_SETTINGS: raise ValueError(f"no context settings for profile {profile!r}")
-    return CONTEXT_SETTINGS[profile]
+    "Training settings of `profile`, read from its `core.Profile` (the `context_*` fields)."
+    P = get_profile(profile)
+    enc = ContextEncoderConfig(n_bins=P.context_n_bins, d_model=P.context_d_model, n_heads=P.context_n_heads, n_layers=P.context_n_layers,
+                               d_hid=P.context_d_hid, dropout=P.context_dropout, max_genes=P.context_max_genes)
+    return ContextTrainSettings(enc, pretrain_steps=P.context_pretrain_steps, finetune_steps=P.context_finetune_steps,
+                                batch_size=P.context_batch_size, lr=P.context_lr, finetune_lr=P.context_finetune_lr,
+                                warmup_steps=P.context_warmup_steps, embed_tokens=P.context_embed_tokens)
 
 # %% ../nbs/07_context.ipynb #a646bd47
 def _lr_warmup(opt, warmup:int):

@@ -9,8 +9,8 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 
 # %% auto #0
-__all__ = ['PROFILES', 'Profile', 'get_profile', 'pick_device', 'seed_everything', 'project_root', 'out_path', 'shared_data_dir',
-           'RunConfig', 'save_figure', 'save_table']
+__all__ = ['PROFILES', 'Profile', 'get_profile', 'profile_table', 'pick_device', 'seed_everything', 'project_root', 'out_path',
+           'shared_data_dir', 'RunConfig', 'save_figure', 'save_table']
 
 # %% ../nbs/00_core.ipynb #320bcee6
 import numpy as np
@@ -20,26 +20,100 @@ import torch
 # %% ../nbs/00_core.ipynb #54f63bb8
 @dataclass(frozen=True)
 class Profile:
-    "Sizes for one run of the whole pipeline."
+    "Every size and budget of one run of the whole pipeline (defaults: the `smoke` values)."
     name: str
-    n_compounds: int             # compounds drawn from RDKit's NCI molecules
-    n_moas: int                  # mechanisms of action in the simulated world
-    n_cell_types: int            # cell types (imaging and transcriptomics together)
-    n_doses: int                 # dose levels per compound
-    n_genes: int                 # transcriptome width (L1000: 978 landmark genes)
-    image_size: int              # field-of-view side in pixels
-    crop_size: int               # single-cell crop side in pixels
-    fields_per_intervention: int # imaged fields per (compound, dose, cell type)
-    n_codes: int                 # K, size of the chemistry-aware codebook
-    train_steps: int             # optimiser steps of the student
-    batch_size: int
-    n_seeds: int                 # seeds behind every confidence interval
+    # -- the simulated world (03_world) and the codebook (06_codebook)
+    n_compounds: int = 48                # compounds drawn from RDKit's NCI molecules
+    n_moas: int = 6                      # mechanisms of action in the simulated world
+    n_cell_types: int = 3                # cell types (imaging and transcriptomics together)
+    n_doses: int = 3                     # dose levels per compound
+    n_genes: int = 978                   # transcriptome width (L1000: 978 landmark genes)
+    image_size: int = 64                 # field-of-view side in pixels
+    crop_size: int = 24                  # single-cell crop side in pixels
+    fields_per_intervention: int = 2     # imaged fields per (compound, dose, cell type)
+    n_codes: int = 8                     # K, size of the chemistry-aware codebook
+    n_seeds: int = 1                     # seeds behind every confidence interval
+    # -- the training loop (05_loop) of the student and of every image baseline: one budget for all
+    train_steps: int = 60                # optimiser steps
+    batch_size: int = 16                 # global fields per optimiser step
+    lr: float = 2e-3                     # peak AdamW learning rate
+    warmup_steps: int = 5                # linear warm-up, then cosine decay
+    ema_decay: float = 0.99              # EMA of the weights (0 = none)
+    checkpoint_every: int = 10           # steps between checkpoints of the training CLI
+    n_crops: int = 4                     # single-cell crops per field
+    compile_on_cuda: bool = False        # torch.compile when the device is a GPU
+    # -- the student's architecture (09_student)
+    backbone: str = 'resnet10t'          # timm backbone of the student (and of the image baselines)
+    small_backbone: bool = True          # shrink the backbone's widths/depths (`student.SMALL_BACKBONE_KWARGS`)
+    embed_dim: int = 128                 # width of the student's tokens and embedding
+    # -- the baselines' objectives (11_baselines)
+    proj_dim: int = 64                   # SimCLR projector output; CLIP/CLOOME joint space
+    dino_prototypes: int = 256           # K prototypes of the DINO head
+    mae_decoder_dim: int = 64
+    mae_decoder_depth: int = 1
+    mae_decoder_heads: int = 2
+    expr_hidden: int = 256               # width of the transcriptome encoder (CLIP/CLOOME)
+    glcm_levels: int = 16                # grey levels of the handcrafted texture features
+    # -- the transcriptome teacher (08_teacher)
+    teacher_hidden: int = 128            # width of the expression encoder's hidden layer
+    teacher_expr_dim: int = 64           # expression embedding
+    teacher_head_hidden: int = 64        # width of the conditioning head
+    teacher_epochs: int = 30             # passes over the training profiles
+    teacher_batch_size: int = 64
+    teacher_lr: float = 1e-3
+    n_folds: int = 5                     # cross-fitted teachers
+    n_heldout_splits: int = 3            # scaffold splits of the teacher's held-out study (08_teacher)
+    # -- the single-cell context encoder (07_context)
+    context_n_bins: int = 21             # expression bins of the gene tokens
+    context_d_model: int = 64
+    context_n_heads: int = 4
+    context_n_layers: int = 2
+    context_d_hid: int = 128
+    context_dropout: float = 0.0
+    context_max_genes: int = 64          # gene tokens per cell in training
+    context_pretrain_steps: int = 600    # masked-expression pretraining (the 07_context notebook's study)
+    context_finetune_steps: int = 600    # dose-disentangling fine-tuning
+    context_batch_size: int = 32
+    context_lr: float = 2e-3
+    context_finetune_lr: float = 3e-3
+    context_warmup_steps: int = 30
+    context_embed_tokens: int = 256      # gene tokens per cell when embedding
+    pipeline_context_steps: int|None = 100   # pretraining and fine-tuning steps of the context inside the pipeline (None: the above)
+    # -- the Monte-Carlo check of the risk bound (01_risk_bound)
+    sim_pool_size: int = 4000            # population of toy images; true risks are pool averages
+    sim_n_draws: int = 200               # training sets per setting
+    sim_ns: tuple = (50, 100, 200, 500, 1000)                                      # sample sizes of the bound-vs-n run
+    sim_taus: tuple = (0.0, 0.05, 0.1, 0.125, 0.15, 0.2, 0.3, 0.5, 0.75, 1.0)      # teacher noises of the bound-vs-ε run
+    # -- TIDE's objective L = KL(P_t ‖ P_s) + α·L_teacher + β·L_ssl (the paper gives no values)
+    tide_alpha: float = 1.0              # weight of the teacher's own loss in the joint objective
+    tide_beta: float = 1.0               # weight of the self-supervised loss
+    tide_tau: float = 0.1                # temperature of the cosine logits against the codebook
+    tide_ssl: str = 'dino'               # the self-supervised objective
+
+    def __post_init__(self):
+        for f in fields(self):
+            v = getattr(self, f.name)
+            if f.type in ('int', int) and (isinstance(v, bool) or not isinstance(v, (int, np.integer)) or v < 0):
+                raise ValueError(f"profile {self.name!r}: {f.name} must be a non-negative integer, got {v!r}")
+        if self.crop_size > self.image_size: raise ValueError(f"profile {self.name!r}: crop_size {self.crop_size} exceeds image_size {self.image_size}")
+        if self.tide_ssl not in ('dino', 'simclr'): raise ValueError(f"profile {self.name!r}: tide_ssl must be 'dino' or 'simclr', got {self.tide_ssl!r}")
 
 PROFILES = {
-    'smoke': Profile('smoke', n_compounds=48, n_moas=6, n_cell_types=3, n_doses=3, n_genes=978, image_size=64,
-                     crop_size=24, fields_per_intervention=2, n_codes=8, train_steps=60, batch_size=16, n_seeds=1),
-    'paper': Profile('paper', n_compounds=1000, n_moas=30, n_cell_types=6, n_doses=6, n_genes=978, image_size=256,
-                     crop_size=64, fields_per_intervention=8, n_codes=64, train_steps=20_000, batch_size=128, n_seeds=3),
+    'smoke': Profile('smoke'),
+    'standard': Profile('standard', n_compounds=200, n_moas=8, image_size=32, crop_size=16, n_codes=16, n_seeds=3,
+                        train_steps=300, batch_size=32, warmup_steps=20, checkpoint_every=100),
+    'paper': Profile('paper', n_compounds=1000, n_moas=30, n_cell_types=6, n_doses=6, image_size=256, crop_size=64,
+                     fields_per_intervention=8, n_codes=64, n_seeds=3,
+                     train_steps=20_000, batch_size=128, lr=1e-3, warmup_steps=1000, ema_decay=0.999, checkpoint_every=1000,
+                     n_crops=8, compile_on_cuda=True, backbone='vit_small_patch16_224', small_backbone=False, embed_dim=384,
+                     proj_dim=256, dino_prototypes=4096, mae_decoder_dim=256, mae_decoder_depth=4, mae_decoder_heads=8,
+                     expr_hidden=1024, glcm_levels=32,
+                     teacher_hidden=256, teacher_expr_dim=128, teacher_head_hidden=128, teacher_epochs=40, teacher_batch_size=256, teacher_lr=2e-3, n_heldout_splits=5,
+                     context_n_bins=51, context_d_model=256, context_n_heads=8, context_n_layers=8, context_d_hid=512, context_dropout=0.1,
+                     context_max_genes=512, context_pretrain_steps=20_000, context_finetune_steps=5_000, context_batch_size=64,
+                     context_lr=5e-4, context_finetune_lr=2e-4, context_warmup_steps=1000, context_embed_tokens=1000, pipeline_context_steps=None,
+                     sim_pool_size=20_000, sim_n_draws=1000, sim_ns=(25, 50, 100, 200, 500, 1000, 2000, 5000),
+                     sim_taus=(0.0, 0.025, 0.05, 0.075, 0.1, 0.125, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5, 0.75, 1.0)),
 }
 
 # %% ../nbs/00_core.ipynb #919093a1
@@ -47,6 +121,10 @@ def get_profile(name:str) -> Profile:
     "The `Profile` called `name`; a clear error for an unknown name."
     if name not in PROFILES: raise ValueError(f"unknown profile {name!r}: choose one of {sorted(PROFILES)}")
     return PROFILES[name]
+
+def profile_table() -> pd.DataFrame:
+    "Every profile side by side: one row per setting, one column per profile."
+    return pd.DataFrame({n: {f.name: getattr(p, f.name) for f in fields(p) if f.name != 'name'} for n, p in PROFILES.items()}).rename_axis('setting')
 
 # %% ../nbs/00_core.ipynb #d7995a84
 def _mps_available() -> bool:

@@ -9,8 +9,9 @@ from typing import Sequence
 
 # %% auto #0
 __all__ = ['N_LANDMARKS', 'CELL_PAINTING_CHANNELS', 'RXRX_CHANNELS', 'EXPR_OBS_COLUMNS', 'IMAGE_META_COLUMNS', 'TARGET_SEP',
-           'parse_targets', 'intervention_ids', 'validate_expression', 'ImageSet', 'check_meta', 'ArrayImageSet',
-           'dose_bin', 'PairingReport', 'pair_by_intervention']
+           'PLATE_NORMS', 'parse_targets', 'intervention_ids', 'validate_expression', 'ImageSet', 'check_meta',
+           'ArrayImageSet', 'dose_bin', 'PairingReport', 'pair_by_intervention', 'plate_center_scale',
+           'plate_normalize']
 
 # %% ../nbs/02_data.ipynb #0014b935
 import numpy as np
@@ -123,3 +124,28 @@ def pair_by_intervention(image_meta:pd.DataFrame, expr_obs:pd.DataFrame) -> Pair
     ctx['n_compound'] = ctx.compound.map(per_cpd).fillna(0).astype(int)
     ctx['pairing'] = np.select([ctx.n_exact > 0, ctx.n_compound > 0], ['exact', 'compound only'], 'unprofiled')
     return PairingReport(ctx)
+
+# %% ../nbs/02_data.ipynb #7f8d41dc
+PLATE_NORMS = ('center', 'standardize', 'robust')
+
+def plate_center_scale(X, plates, how:str='standardize', eps:float=1e-6) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    "(plate names, centre (P, d), scale (P, d)) of the rows of `X` (n, d) grouped by `plates` (n,), as `how` (`PLATE_NORMS`) defines them; scales ≤ `eps` become 1."
+    X, plates = np.asarray(X, dtype=np.float64), np.asarray(plates).astype(str)
+    if X.ndim != 2: raise ValueError(f"X must be 2-D (rows, features), got shape {X.shape}")
+    if len(plates) != len(X): raise ValueError(f"{len(plates)} plates for {len(X)} rows")
+    if how not in PLATE_NORMS: raise ValueError(f"how={how!r}: use one of {', '.join(PLATE_NORMS)}")
+    df = pd.DataFrame(X)
+    g = df.groupby(plates, sort=True)
+    center = g.median() if how == 'robust' else g.mean()
+    if how == 'center': scale = center * 0 + 1.0
+    elif how == 'standardize': scale = g.std(ddof=0)
+    else: scale = (df - center.loc[plates].to_numpy()).abs().groupby(plates, sort=True).median() * 1.4826
+    scale = scale.where(scale > eps, 1.0)
+    return center.index.to_numpy(), center.to_numpy(), scale.to_numpy()
+
+def plate_normalize(X, plates, how:str|None='standardize', eps:float=1e-6) -> np.ndarray:
+    "`X` (n, d) with each column's plate centre removed and divided by its plate scale (`plate_center_scale`); `how=None`: an unchanged copy."
+    if how is None: return np.array(X, dtype=np.float64)
+    names, center, scale = plate_center_scale(X, plates, how, eps)
+    row = pd.Index(names).get_indexer(np.asarray(plates).astype(str))
+    return (np.asarray(X, dtype=np.float64) - center[row]) / scale[row]

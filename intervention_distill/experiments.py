@@ -4,18 +4,18 @@
 
 # %% ../nbs/13_experiments.ipynb #d041cf40
 from __future__ import annotations
-import copy, hashlib, json, os, tempfile, time, warnings
+import copy, hashlib, json, os, tempfile, time
 from dataclasses import dataclass, asdict, replace, fields
 from pathlib import Path
 from types import SimpleNamespace
 from typing import NamedTuple, Sequence
 
 # %% auto #0
-__all__ = ['TAU_SWEEP', 'PROFILE_BASELINES', 'ABLATIONS', 'MethodSpec', 'method_spec', 'ExperimentConfig', 'world_key',
-           'seeds_for', 'experiment_codebook', 'split_fields', 'context_table', 'build_teacher', 'with_temperature',
-           'profile_dose_targets', 'method_targets', 'MethodRun', 'run_method', 'cache_path', 'save_run', 'load_run',
-           'run_all', 'evaluate_runs', 'verdict', 'target_losses', 'student_bound', 'ProfileSet', 'ProfileWorld',
-           'load_profile_world', 'ProfileStudent', 'standardised', 'fit_profile_student', 'profile_baseline']
+__all__ = ['TAU_SWEEP', 'PROFILE_BASELINES', 'ABLATIONS', 'MethodSpec', 'method_spec', 'ExperimentConfig', 'seeds_for',
+           'with_temperature', 'profile_dose_targets', 'method_targets', 'MethodRun', 'run_method', 'cache_path',
+           'save_run', 'load_run', 'run_all', 'run_report', 'write_run_report', 'evaluate_runs', 'verdict',
+           'target_losses', 'student_bound', 'ProfileSet', 'ProfileWorld', 'load_profile_world', 'ProfileStudent',
+           'standardised', 'fit_profile_student', 'profile_baseline']
 
 # %% ../nbs/13_experiments.ipynb #e6cfc4db
 import numpy as np
@@ -25,14 +25,18 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 from tqdm.auto import tqdm
-from .core import get_profile, pick_device
-from .codebook import Codebook, build_codebook
-from .teacher import (CrossFitTeacher, TeacherConfig, encoder_context, teacher_config, crossfit_teachers, teacher_targets,
-                                          predict_proba, save_teacher, load_teacher, moa_code_distribution, teacher_error, murcko_scaffolds)
+from .core import get_profile, pick_device, out_path, save_table
+from .codebook import Codebook
+from .teacher import CrossFitTeacher, predict_proba, moa_code_distribution, teacher_error
 from .loading import ViewConfig
-from .train import TrainConfig, Targets, student_for, train, warmup_cosine
+from .loop import TrainConfig, TensorData, fit
+from .pipeline import (Targets, PipelineConfig, world_key, codebook_for, split_fields, build_teacher, field_targets,
+                                           fallback_counts)
+from .train import student_for, train
 from .baselines import BASELINES, train_baseline, embed_fields
-from .evaluate import scaffold_split, HELDOUT_FRAC, evaluate_embeddings, results_tables, bound_vs_measured, plate_normalize
+from .chem import murcko_scaffolds, HELDOUT_FRAC
+from .data import plate_normalize
+from .evaluate import evaluate_embeddings, results_tables, bound_vs_measured
 from .formats import load_data_dir, annotate
 
 # %% ../nbs/13_experiments.ipynb #13cffaf2
@@ -71,84 +75,22 @@ def method_spec(name:str) -> MethodSpec:
 
 # %% ../nbs/13_experiments.ipynb #8f5f2ab5
 @dataclass(frozen=True)
-class ExperimentConfig:
-    "Budget of one experiment; `None` fields take the profile's defaults (`train.TrainConfig`, `teacher.teacher_config`)."
-    profile: str = 'smoke'
+class ExperimentConfig(PipelineConfig):
+    "Budget of one experiment: the pipeline's (`pipeline.PipelineConfig`) plus the student's and baselines' steps, batch and crops; `None` = the profile's."
     max_steps: int|None = None          # optimiser steps of the student and of every baseline
     batch_size: int|None = None         # global batch (fields per step)
     n_crops: int|None = None            # single-cell crops per field
-    teacher_epochs: int|None = None     # epochs of each cross-fitted teacher
-    n_folds: int = 5                    # cross-fitted teachers (as `train.build_data`)
-    context_dim: int = 8                # width of the cell-type context vectors
-    heldout_frac: float = HELDOUT_FRAC  # compounds held out by scaffold for one-shot transfer
-    device: str = 'auto'                # runtime only: not part of the cache key
-
-    def __post_init__(self):
-        get_profile(self.profile)
-        if not 0 < self.heldout_frac < 1: raise ValueError(f"heldout_frac must be in (0, 1), got {self.heldout_frac!r}")
-        if isinstance(self.n_folds, bool) or not isinstance(self.n_folds, (int, np.integer)) or self.n_folds < 2:
-            raise ValueError(f"n_folds must be an integer >= 2, got {self.n_folds!r}")
-        if self.device != 'auto': pick_device(self.device)
 
     def train_config(self, seed:int) -> TrainConfig:
         "The `TrainConfig` of the student and the baselines for `seed`."
         kw = {k: getattr(self, k) for k in ('max_steps', 'batch_size', 'n_crops') if getattr(self, k) is not None}
         return TrainConfig(self.profile, seed, device=self.device, progress=False, **kw)
 
-    def teacher_cfg(self, seed:int) -> TeacherConfig:
-        "The `TeacherConfig` of the profile for `seed`."
-        kw = dict(epochs=self.teacher_epochs) if self.teacher_epochs is not None else {}
-        return teacher_config(self.profile, seed=seed, device=str(pick_device(self.device)), **kw)
-
-    def key(self) -> str:
-        "Hash of everything that changes the numbers (the device excluded)."
-        d = {f.name: getattr(self, f.name) for f in fields(self) if f.name != 'device'}
-        return hashlib.sha256(json.dumps(d, sort_keys=True).encode()).hexdigest()[:12]
-
-def world_key(world) -> str:
-    "Hash of a world's identity: profile, seed, field metadata and compounds (a subset of a world is another world)."
-    h = hashlib.sha256(f"{world.profile}|{world.seed}".encode())
-    h.update(pd.util.hash_pandas_object(world.images.meta.astype(str), index=False).to_numpy().tobytes())
-    h.update(pd.util.hash_pandas_object(world.compounds[['compound', 'smiles']].astype(str), index=False).to_numpy().tobytes())
-    return h.hexdigest()[:12]
-
 def seeds_for(profile:str, seed:int=0) -> list[int]:
     "Seeds behind every number: `seed`, `seed + 1`, ... (`n_seeds` of the profile: 1 in `smoke`, 3 in `paper`)."
     return [int(seed) + i for i in range(get_profile(profile).n_seeds)]
 
 # %% ../nbs/13_experiments.ipynb #ac22513f
-def experiment_codebook(world, seed:int) -> Codebook:
-    "The chemistry-aware codebook of `world`'s compounds for `seed` (K = `world.n_codes` if set, else the profile's), as `train.build_data` builds it."
-    k = getattr(world, 'n_codes', None) or get_profile(world.profile).n_codes
-    return build_codebook(world.compounds.smiles, k=k, seed=seed, ids=world.compounds.compound)
-
-def split_fields(world, seed:int, frac:float=HELDOUT_FRAC) -> tuple[list[str], list[str], np.ndarray]:
-    "(training compounds, held-out compounds, indices of the training compounds' image fields): `evaluate.scaffold_split` with `seed`."
-    tr, ho = scaffold_split(world.compounds, frac, seed)
-    return tr, ho, np.flatnonzero(world.images.meta.compound.isin(tr).to_numpy())
-
-def context_table(world, seed:int, dim:int=8, informative:bool=True, expr=None) -> pd.DataFrame:
-    """Cell type → context vector from the `07_context` encoder fitted on `expr` (default: all of `world.expr`), as in
-    `train.build_data`; `informative=False`: the same zero vector (`dim` wide) for every cell type, with no fitting."""
-    cts = sorted(set(world.cell_types_expr) | set(world.cell_types_imaging))
-    if not informative: return pd.DataFrame(0.0, index=cts, columns=[f'ctx_{i}' for i in range(dim)])
-    return encoder_context(world.expr if expr is None else expr, cts, world.profile, seed,
-                           steps=100 if world.profile == 'smoke' else None)
-
-def build_teacher(world, codebook:Codebook, train_compounds:Sequence[str], seed:int, exp:ExperimentConfig,
-                  context:bool=True, cache_dir:str|Path|None=None) -> CrossFitTeacher:
-    "Cross-fitted teachers on the transcriptomes of `train_compounds` only; saved to / read back from `cache_dir` when given."
-    path = None
-    if cache_dir is not None:
-        key = hashlib.sha256(f"encoder-context|{world_key(world)}|{exp.key()}|{seed}|{int(context)}|{sorted(map(str, train_compounds))}".encode()).hexdigest()[:12]
-        path = Path(cache_dir)/f"teacher_s{seed}_{'ctx' if context else 'noctx'}_{key}.pt"
-        if path.exists(): return load_teacher(path, codebook)
-    expr = world.expr[world.expr.obs.compound.isin(list(train_compounds)).to_numpy()]
-    xfit = crossfit_teachers(expr, codebook, context_table(world, seed, exp.context_dim, context, expr=expr), exp.teacher_cfg(seed),
-                             n_folds=min(exp.n_folds, expr.n_obs))
-    if path is not None: save_teacher(xfit, path)
-    return xfit
-
 def with_temperature(teacher, tau:float):
     "The same (cross-fitted) teacher predicting softmax(logits / `tau`); the original is unchanged (weights are shared)."
     if isinstance(tau, bool) or not isinstance(tau, (int, float, np.number)) or not (np.isfinite(tau) and tau > 0):
@@ -159,14 +101,9 @@ def with_temperature(teacher, tau:float):
     return one(teacher)
 
 # %% ../nbs/13_experiments.ipynb #8a9b6bbb
-def _quiet_targets(teacher, world, codebook:Codebook, **kw):
-    with warnings.catch_warnings():          # unprofiled compounds get the chemistry prior: `08_teacher` counts and reports them
-        warnings.simplefilter('ignore')
-        return teacher_targets(teacher, world.images.meta, world.expr, codebook, smiles=world.compounds, **kw)
-
 def profile_dose_targets(teacher, world, codebook:Codebook) -> np.ndarray:
     "Teacher targets without dose disentangling: a compound-only field gets its compound's transcriptomes read at *their own* doses (in the image's cell type)."
-    q, info = _quiet_targets(teacher, world, codebook, return_info=True)
+    q, info = field_targets(teacher, world, codebook)
     meta = world.images.meta.reset_index(drop=True)
     co = (info.pairing == 'compound only').to_numpy()
     obs_cpd = world.expr.obs.compound.astype(str).to_numpy()
@@ -186,7 +123,7 @@ def method_targets(spec:MethodSpec, world, codebook:Codebook, teacher=None) -> T
         return Targets(np.eye(codebook.k, dtype=np.float32)[code], ident, "one-hot code of the field's compound (codebook, no teacher)")
     if teacher is None: raise ValueError(f"method {spec.name!r} needs a teacher")
     t = with_temperature(teacher, spec.tau)
-    soft = profile_dose_targets(t, world, codebook) if spec.dose == 'profile' else _quiet_targets(t, world, codebook)
+    soft = profile_dose_targets(t, world, codebook) if spec.dose == 'profile' else field_targets(t, world, codebook)[0]
     return Targets(soft, ident, f"cross-fitted teacher (τ = {spec.tau:g}, context {'on' if spec.context else 'off'}, dose of the {spec.dose})")
 
 # %% ../nbs/13_experiments.ipynb #55cfee88
@@ -212,7 +149,7 @@ def run_method(name:str, world, seed:int, exp:ExperimentConfig|None=None, teache
     t0 = time.perf_counter()
     train_cpds, heldout, train_fields = split_fields(world, seed, exp.heldout_frac)
     tc = exp.train_config(seed)
-    extras, profiles = {'train_fields': train_fields}, getattr(world, 'is_profiles', False)
+    extras, profiles, fallbacks = {'train_fields': train_fields}, getattr(world, 'is_profiles', False), {}
     allowed = (spec.kind == 'ours' or name in PROFILE_BASELINES or name == 'random') if profiles else name not in PROFILE_BASELINES
     if not allowed: raise ValueError(f"method {name!r} needs {'images' if profiles else 'profile-level data (a ProfileWorld)'}: profile-level "
                                      f"methods are 'ours', its target ablations, {', '.join(PROFILE_BASELINES)} and 'random'")
@@ -225,14 +162,18 @@ def run_method(name:str, world, seed:int, exp:ExperimentConfig|None=None, teache
         E, K, h = run.embeddings, run.knockout_embeddings, run.model.history
         extras['loss'] = h.loss.to_numpy(np.float32) if len(h) else np.zeros(0, np.float32)
         source = f"baseline {name} (11_baselines)"
+        if name in ('cl_r', 'cloome'):                             # fields of compounds without a transcriptome cannot be aligned
+            paired = world.images.meta.compound.iloc[train_fields].isin(set(world.expr.obs.compound.astype(str))).to_numpy()
+            fallbacks = dict(filtered_train_fields=int((~paired).sum()))
     else:
-        cb, teacher = experiment_codebook(world, seed), None
+        cb, teacher = codebook_for(world, seed), None
         if spec.targets == 'teacher':
             teachers = {} if teachers is None else teachers          # shared by the variants of one run_all
             tkey = (world_key(world), exp.key(), seed, spec.context)
             if tkey not in teachers: teachers[tkey] = build_teacher(world, cb, train_cpds, seed, exp, spec.context, cache_dir)
             teacher = teachers[tkey]
         targets = method_targets(spec, world, cb, teacher)
+        if teacher is not None: fallbacks = fallback_counts(world, train_fields, train_cpds, field_targets(teacher, world, cb)[1], spec.context)
         if profiles:
             model, loss = fit_profile_student(world.images, targets, train_fields, tc)
             E, probs, K = *model.encode(world.images), np.zeros((0, model.embed_dim), np.float32)
@@ -246,8 +187,8 @@ def run_method(name:str, world, seed:int, exp:ExperimentConfig|None=None, teache
         extras.update(targets=targets.soft, probs=probs, loss=loss)
         source = targets.source
     extras['info'] = dict(method=name, seed=int(seed), profile=exp.profile, spec=asdict(spec), experiment=exp.key(), world=world_key(world),
-                          source=source, n_train_fields=len(train_fields), n_heldout_compounds=len(heldout),
-                          seconds=round(time.perf_counter() - t0, 2))
+                          source=source, n_train_fields=len(train_fields), n_heldout_compounds=len(heldout), device=str(pick_device(exp.device)),
+                          fallbacks=fallbacks, seconds=round(time.perf_counter() - t0, 2))
     return MethodRun(name, int(seed), np.asarray(E, np.float32), np.asarray(K, np.float32), extras, False)
 
 # %% ../nbs/13_experiments.ipynb #df2592cb
@@ -278,8 +219,8 @@ def load_run(path:str|Path) -> MethodRun:
     return MethodRun(info['method'], int(info['seed']), E, K, {**d, 'info': info}, True)
 
 def run_all(world, methods:Sequence[str], seeds:Sequence[int], exp:ExperimentConfig|None=None, cache_dir:str|Path|None=None,
-            progress:bool=True) -> list[MethodRun]:
-    "Every (method, seed): read from `cache_dir` when computed before for the same world and budget, else trained (and cached)."
+            progress:bool=True, out_dir:str|Path|None=None) -> list[MethodRun]:
+    "Every (method, seed): read from `cache_dir` when computed before for the same world and budget, else trained (and cached); with `out_dir`, the run report is written there (`tables/run_report`)."
     exp = exp or ExperimentConfig(world.profile)
     for m in methods: method_spec(m)                                 # unknown names fail before any training
     if not len(seeds) or not len(methods): raise ValueError(f"need at least one method and one seed, got {list(methods)} and {list(seeds)}")
@@ -292,7 +233,28 @@ def run_all(world, methods:Sequence[str], seeds:Sequence[int], exp:ExperimentCon
         r = run_method(m, world, s, exp, teachers, cache_dir)
         if path is not None: save_run(r, path)
         runs.append(r)
+    if out_dir is not None: write_run_report(runs, out_dir)
     return runs
+
+def run_report(runs:Sequence[MethodRun]) -> pd.DataFrame:
+    "One row per run: method, seed, device, where its targets came from, training fields, and every fallback counted (prior targets, compound-only pairings, imputed contexts, filtered fields)."
+    rows = []
+    for r in runs:
+        i = r.extras['info']
+        rows.append(dict(world=i['world'], profile=i['profile'], method=r.method, seed=r.seed, device=i.get('device', ''), source=i['source'], n_train_fields=i['n_train_fields'],
+                         n_heldout_compounds=i['n_heldout_compounds'], seconds=i['seconds'], **i.get('fallbacks', {})))
+    return pd.DataFrame(rows)
+
+def write_run_report(runs:Sequence[MethodRun], out_dir:str|Path|None=None) -> pd.DataFrame:
+    "`run_report(runs)` merged into `<out>/tables/run_report.csv` (a run of the same world, method and seed already there is replaced) and saved with `save_table`."
+    new = run_report(runs)
+    old_path = out_path(out_dir)/'tables'/'run_report.csv'
+    old = pd.read_csv(old_path, keep_default_na=False, dtype={'world': str}) if old_path.exists() else pd.DataFrame(columns=['world', 'method', 'seed'])
+    key = ['world', 'method', 'seed']
+    keep = ~old.set_index(key).index.isin(new.set_index(key).index) if len(old) else np.zeros(0, bool)
+    table = pd.concat([old[keep], new], ignore_index=True).sort_values(['world', 'seed', 'method'], kind='stable').reset_index(drop=True)
+    save_table(table, 'run_report', out_dir)
+    return table
 
 def evaluate_runs(runs:Sequence[MethodRun], world, heldout_frac:float=HELDOUT_FRAC, n_boot:int=1000) -> list[dict]:
     "One `evaluate.evaluate_embeddings` row per run, on the scaffold split of the run's own seed."
@@ -331,7 +293,7 @@ def student_bound(run:MethodRun, world, loss_cap:float=4.0, delta:float=0.05, lo
     "The risk bound of a trained student run (measured ε, n, empirical risk and variance) next to its measured held-out risk: one row."
     spec = method_spec(run.method)
     if 'probs' not in run.extras or 'targets' not in run.extras: raise ValueError(f"{run.method!r} has no code distribution: the bound is about the student's codebook head")
-    cb = experiment_codebook(world, run.seed)
+    cb = codebook_for(world, run.seed)
     f, q = run.extras['probs'], run.extras['targets']
     if f.shape[1] != cb.k: raise ValueError(f"{run.method!r} predicts {f.shape[1]} classes, not the {cb.k} codes of the codebook")
     p_star = moa_code_distribution(cb, world.compounds).loc[world.compounds.set_index('compound').moa.loc[world.images.meta.compound].astype(str)].to_numpy()
@@ -422,6 +384,10 @@ class ProfileStudent(nn.Module):
         z = self.net(x)
         return {'logits': self.code_head(z), 'embedding': z}
 
+    def loss(self, batch:dict) -> dict:
+        "KL(target ‖ student) at T = 1 of a batch of standardised profiles `x` with soft targets `soft` (the loop's objective)."
+        return {'loss': F.kl_div(F.log_softmax(self(batch['x'])['logits'].float(), -1), batch['soft'], reduction='batchmean')}
+
     @torch.no_grad()
     def encode(self, profiles:ProfileSet) -> tuple[np.ndarray, np.ndarray]:
         "(unit-length embeddings, code distributions) of every well of `profiles`, in evaluation mode."
@@ -434,27 +400,18 @@ class ProfileStudent(nn.Module):
 
 def standardised(profiles:ProfileSet) -> np.ndarray:
     "Features standardised within each plate (float32)."
-    return plate_normalize(profiles.X, profiles.meta).astype(np.float32)
+    return plate_normalize(profiles.X, profiles.meta.plate.to_numpy()).astype(np.float32)
 
 def fit_profile_student(profiles:ProfileSet, targets:Targets, train_rows:Sequence[int], tc:TrainConfig) -> tuple[ProfileStudent, np.ndarray]:
-    "A `ProfileStudent` trained on rows `train_rows` to the soft `targets` (KL, T = 1) with the budget of `tc`; returns it and the loss per step."
+    "A `ProfileStudent` trained on rows `train_rows` to the soft `targets` (KL, T = 1) with the budget of `tc` (no EMA) by `loop.fit`; returns it and the loss per step."
     if len(targets) != len(profiles): raise ValueError(f"{len(targets)} target rows for {len(profiles)} profiles")
     rows = np.asarray(train_rows, dtype=int)
     if not len(rows): raise ValueError("no training profiles")
-    dev = pick_device(tc.device)
-    torch.manual_seed(tc.seed); rng = np.random.default_rng(tc.seed)
-    model = ProfileStudent(profiles.X.shape[1], targets.n_codes).to(dev).train()
-    X, P = torch.as_tensor(standardised(profiles), device=dev), torch.as_tensor(targets.soft, device=dev)
-    opt = torch.optim.AdamW(model.parameters(), lr=tc.lr, betas=(tc.beta1, tc.beta2), weight_decay=tc.weight_decay)
-    sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: warmup_cosine(s, tc.warmup_steps, tc.max_steps, tc.min_lr_ratio))
-    losses = []
-    for _ in range(tc.max_steps):
-        b = torch.as_tensor(rng.choice(rows, size=min(tc.batch_size, len(rows)), replace=False), device=dev)
-        loss = F.kl_div(F.log_softmax(model(X[b])['logits'], -1), P[b], reduction='batchmean')
-        opt.zero_grad(set_to_none=True); loss.backward()
-        if tc.clip_grad > 0: torch.nn.utils.clip_grad_norm_(model.parameters(), tc.clip_grad)
-        opt.step(); sched.step(); losses.append(float(loss.detach()))
-    return model.eval(), np.array(losses, np.float32)
+    torch.manual_seed(tc.seed)
+    model = ProfileStudent(profiles.X.shape[1], targets.n_codes)
+    data = TensorData(x=standardised(profiles)[rows], soft=targets.soft[rows])
+    res = fit(model, data, replace(tc, batch_size=min(tc.batch_size, len(rows)), accum_steps=1, ema_decay=0.0), desc='profile student')
+    return res.model.eval(), res.history.loss.to_numpy(np.float32)
 
 def profile_baseline(name:str, world:ProfileWorld, tc:TrainConfig) -> tuple[np.ndarray, np.ndarray, np.ndarray, str]:
     "(embeddings, knockout embeddings (none), loss, source) of a profile-level baseline: `features` or `random` (the untrained MLP)."

@@ -18,7 +18,7 @@ import torch
 import torch.nn.functional as F
 from torch.utils.data import Dataset, DataLoader, DistributedSampler
 from .core import pick_device
-from .data import ImageSet, ArrayImageSet, CELL_PAINTING_CHANNELS, _preview
+from .data import ImageSet, ArrayImageSet, CELL_PAINTING_CHANNELS, _preview, plate_center_scale
 
 # %% ../nbs/05_loading.ipynb #91b58a4c
 def toy_fields(n_fields:int=32, size:int=64, channels:Sequence[str]=CELL_PAINTING_CHANNELS, cells:tuple[int, int]=(1, 6),
@@ -109,7 +109,7 @@ class PlateStats:
 
 def plate_stats(images:ImageSet, fields:Sequence[int]|None=None, max_fields:int|None=None, robust:bool=False,
                 pixels_per_field:int=4096, eps:float=1e-6, seed:int=0) -> PlateStats:
-    "Per-plate channel statistics (mean/std, or median/IQR when `robust`) of `fields` of `images` (all by default; e.g. the controls), at most `max_fields` per plate."
+    "Per-plate channel statistics (mean/std, or median/MAD when `robust`: `data.plate_center_scale`) of `fields` of `images` (all by default; e.g. the controls), at most `max_fields` per plate."
     if max_fields is not None and max_fields < 1: raise ValueError(f"max_fields must be positive or None, got {max_fields!r}")
     rng = np.random.default_rng(seed)
     use = np.zeros(len(images), bool)
@@ -130,8 +130,9 @@ def plate_stats(images:ImageSet, fields:Sequence[int]|None=None, max_fields:int|
             for i in idx:
                 x = np.asarray(images[i], np.float32).reshape(len(images.channels), -1)
                 px.append(x[:, rng.choice(x.shape[1], min(pixels_per_field, x.shape[1]), replace=False)])
-            q25, q50, q75 = np.percentile(np.concatenate(px, axis=1), [25, 50, 75], axis=1)
-            center[p], scale[p] = q50, (q75 - q25) / 1.349
+            px = np.concatenate(px, axis=1).T                                       # (pixels, channels) of the plate
+            _, c, sc = plate_center_scale(px, np.zeros(len(px)), 'robust', eps)    # the one plate normaliser's robust statistics
+            center[p], scale[p] = c[0], sc[0]
         else:
             m = np.stack([np.asarray(images[i], np.float64).reshape(len(images.channels), -1).mean(1) for i in idx])
             v = np.stack([np.asarray(images[i], np.float64).reshape(len(images.channels), -1).var(1) for i in idx])

@@ -10,11 +10,11 @@ from pathlib import Path
 from typing import Mapping, Sequence
 
 # %% auto #0
-__all__ = ['COMPOUND_DESCRIPTORS', 'TEACHER_PROFILES', 'CHECKPOINT_FORMAT', 'compound_descriptors', 'cell_context',
-           'encoder_context', 'code_targets', 'TeacherConfig', 'teacher_config', 'Teacher', 'predict_logits',
-           'predict_proba', 'codebook_reference', 'train_teacher', 'topk_accuracy', 'reliability',
-           'expected_calibration_error', 'CrossFitTeacher', 'crossfit_teachers', 'save_teacher', 'load_teacher',
-           'teacher_targets', 'murcko_scaffolds', 'scaffold_split', 'moa_code_distribution', 'teacher_error']
+__all__ = ['COMPOUND_DESCRIPTORS', 'CHECKPOINT_FORMAT', 'compound_descriptors', 'cell_context', 'encoder_context', 'code_targets',
+           'TeacherConfig', 'teacher_config', 'Teacher', 'predict_logits', 'predict_proba', 'codebook_reference',
+           'train_teacher', 'topk_accuracy', 'reliability', 'expected_calibration_error', 'CrossFitTeacher',
+           'crossfit_teachers', 'save_teacher', 'load_teacher', 'teacher_targets', 'moa_code_distribution',
+           'teacher_error']
 
 # %% ../nbs/08_teacher.ipynb #a5f58eda
 import numpy as np
@@ -23,12 +23,14 @@ import anndata as ad
 import torch
 import torch.nn as nn
 from rdkit.Chem import Descriptors
-from rdkit.Chem.Scaffolds import MurckoScaffold
 from scipy.optimize import minimize_scalar
 from scipy.special import log_softmax, softmax, rel_entr
-from .core import pick_device
+from .core import get_profile, pick_device
 from .data import check_meta, dose_bin, pair_by_intervention
-from .codebook import Codebook, parse_smiles
+from .chem import parse_smiles
+from .context import fit_context, context_settings, cell_type_embeddings
+from .codebook import Codebook
+from .loop import TrainConfig, TensorData, fit
 
 # %% ../nbs/08_teacher.ipynb #734b3b14
 COMPOUND_DESCRIPTORS = ('MolWt', 'MolLogP', 'TPSA', 'NumHDonors', 'NumHAcceptors', 'NumRotatableBonds', 'RingCount',
@@ -65,12 +67,11 @@ def _context_table(context) -> pd.DataFrame:
 
 # %% ../nbs/08_teacher.ipynb #4d1ef682
 def encoder_context(expr:ad.AnnData, cell_types:Sequence[str]|None=None, profile:str='smoke', seed:int=0,
-                    steps:int|None=None) -> pd.DataFrame:
-    "Cell type → context vector from the `07_context` encoder (`fit_context` on `expr`, `steps` pretraining and fine-tuning steps, default the profile's), mean context for cell types without profiles (`.attrs['imputed']`)."
-    from intervention_distill.context import fit_context, context_settings, cell_type_embeddings
+                    steps:int|None=None, device:str='cpu') -> pd.DataFrame:
+    "Cell type → context vector from the `07_context` encoder (`fit_context` on `expr` on `device`, `steps` pretraining and fine-tuning steps, default the profile's), mean context for cell types without profiles (`.attrs['imputed']`)."
     settings = context_settings(profile)
     if steps is not None: settings = replace(settings, pretrain_steps=int(steps), finetune_steps=int(steps))
-    fit = fit_context(expr, profile, seed=seed, settings=settings)
+    fit = fit_context(expr, profile, seed=seed, settings=settings, device=pick_device(str(device)))
     cts = sorted(set(expr.obs.cell_type.astype(str))) if cell_types is None else [str(c) for c in cell_types]
     return cell_type_embeddings(fit.model, expr, fit.vocab, cell_types=cts, missing='mean', seed=seed)
 
@@ -114,12 +115,12 @@ class TeacherConfig:
         if self.weight_decay < 0: raise ValueError(f"weight_decay must be >= 0, got {self.weight_decay!r}")
         if isinstance(self.seed, bool) or not isinstance(self.seed, (int, np.integer)) or self.seed < 0: raise ValueError(f"seed must be a non-negative integer, got {self.seed!r}")
 
-TEACHER_PROFILES = {'smoke': {}, 'paper': dict(hidden=256, expr_dim=128, head_hidden=128, epochs=40, batch_size=256, lr=2e-3)}
-
 def teacher_config(profile:str='smoke', **overrides) -> TeacherConfig:
-    "The `TeacherConfig` of run profile `profile`, with `overrides`."
-    if profile not in TEACHER_PROFILES: raise ValueError(f"unknown profile {profile!r}: choose one of {sorted(TEACHER_PROFILES)}")
-    return TeacherConfig(**{**TEACHER_PROFILES[profile], **overrides})
+    "The `TeacherConfig` of run profile `profile` (its `teacher_*` fields of `core.Profile`), with `overrides`."
+    P = get_profile(profile)
+    sizes = dict(hidden=P.teacher_hidden, expr_dim=P.teacher_expr_dim, head_hidden=P.teacher_head_hidden, epochs=P.teacher_epochs,
+                 batch_size=P.teacher_batch_size, lr=P.teacher_lr)
+    return TeacherConfig(**{**sizes, **overrides})
 
 # %% ../nbs/08_teacher.ipynb #0fc32ce2
 class Teacher(nn.Module):
@@ -154,6 +155,11 @@ class Teacher(nn.Module):
     def forward(self, expr, compound_emb, log_dose, time, context) -> torch.Tensor:
         "Logits (n, K) of profiles `expr` (n, genes) with compound embeddings (n, 10), log10 µM doses, times in hours, contexts (n, d)."
         return self.condition(self.encode(expr), compound_emb, log_dose, time, context)
+
+    def loss(self, batch:dict) -> dict:
+        "The training loop's objective: cross-entropy of the predicted codes against the profiles' `target` code distributions."
+        logits = self(batch['expr'], batch['compound'], batch['log_dose'], batch['time'], batch['context'])
+        return {'loss': -(batch['target'] * torch.log_softmax(logits.float(), 1)).sum(1).mean()}
 
 # %% ../nbs/08_teacher.ipynb #5703d108
 def _expr_matrix(teacher:Teacher, adata:ad.AnnData) -> np.ndarray:
@@ -259,7 +265,6 @@ def train_teacher(data, codebook:Codebook, context, cfg:TeacherConfig|None=None)
     adata = _compound_profiles(data)
     obs = adata.obs
     torch.manual_seed(cfg.seed)
-    rng = np.random.default_rng(cfg.seed)
     teacher = Teacher(adata.var_names, codebook.k, context, cfg, codebook_reference(codebook))
     X = _expr_matrix(teacher, adata)
     cond = _conditioning(teacher, obs.smiles, obs.dose_um, obs.time_h, obs.cell_type)
@@ -271,21 +276,13 @@ def train_teacher(data, codebook:Codebook, context, cfg:TeacherConfig|None=None)
         v = cond[3] - cond[3].mean(0)                      # context: centred, one overall scale (keeps its geometry)
         rms = float(np.sqrt((v**2).sum(1).mean()))
         teacher.ctx_mean.copy_(torch.as_tensor(cond[3].mean(0))); teacher.ctx_scale.fill_(rms if rms > 1e-6 else 1.0)
-    dev = pick_device(cfg.device)
-    teacher.to(dev)
-    tensors = [torch.as_tensor(np.asarray(a, dtype=np.float32), device=dev) for a in (X, *cond, target)]
-    opt = torch.optim.AdamW(teacher.parameters(), lr=cfg.lr, weight_decay=cfg.weight_decay)
-    teacher.train()
-    teacher.history = []
-    for epoch in range(cfg.epochs):
-        total = 0.0
-        for b in np.array_split(rng.permutation(len(X)), max(1, int(np.ceil(len(X) / cfg.batch_size)))):
-            b = torch.as_tensor(b, device=dev)
-            x, c, d, t, v, y = (a[b] for a in tensors)
-            loss = -(y * torch.log_softmax(teacher(x, c, d, t, v), 1)).sum(1).mean()
-            opt.zero_grad(); loss.backward(); opt.step()
-            total += loss.item() * len(b)
-        teacher.history.append(total / len(X))
+    steps_per_epoch = len(X) // min(cfg.batch_size, len(X))
+    tc = TrainConfig(seed=cfg.seed, max_steps=cfg.epochs * steps_per_epoch, batch_size=min(cfg.batch_size, len(X)), lr=cfg.lr,
+                     weight_decay=cfg.weight_decay, warmup_steps=0, min_lr_ratio=1.0, clip_grad=0.0, ema_decay=0.0, amp='fp32',
+                     device=cfg.device, progress=False)       # a constant learning rate, full precision: a small MLP
+    data = TensorData(expr=X, compound=cond[0], log_dose=cond[1], time=cond[2], context=cond[3], target=target)
+    h = fit(teacher, data.astype(torch.float32), tc, desc='teacher').history
+    teacher.history = h.loss.groupby((h.step - 1) // steps_per_epoch).mean().tolist()     # mean loss per epoch
     return teacher.eval()
 
 # %% ../nbs/08_teacher.ipynb #56f16cd7
@@ -468,24 +465,6 @@ def teacher_targets(teacher, images_meta:pd.DataFrame, expr:ad.AnnData, codebook
     info = pd.DataFrame({'pairing': case, 'source': pd.Series(case).map(src).to_numpy(), 'n_profiles': n_prof[unit_of],
                          'entropy': -(targets * np.log(np.clip(targets, 1e-12, None))).sum(1)})
     return targets, info
-
-# %% ../nbs/08_teacher.ipynb #ebefbaed
-def murcko_scaffolds(smiles:Sequence[str]) -> list[str]:
-    "Bemis–Murcko scaffold SMILES (RDKit) of each molecule; '' for an acyclic one. `ValueError` naming an invalid SMILES."
-    return [MurckoScaffold.MurckoScaffoldSmiles(mol=m) for m in parse_smiles(smiles)]
-
-def scaffold_split(scaffolds:Sequence[str], test_fraction:float=0.2, seed:int=0) -> np.ndarray:
-    "Boolean test mask over compounds: whole scaffold groups, in seeded random order, until ≥ `test_fraction` of the compounds."
-    if not 0 < test_fraction < 1: raise ValueError(f"test_fraction must be in (0, 1), got {test_fraction!r}")
-    s = pd.Series(list(scaffolds), dtype=object).astype(str)
-    groups = s.unique()
-    if len(groups) < 2: raise ValueError(f"a scaffold split needs at least 2 distinct scaffolds, got {len(groups)}")
-    test, n = [], 0
-    for g in np.random.default_rng(seed).permutation(groups):
-        if n >= test_fraction * len(s): break
-        if n + (s == g).sum() >= len(s): continue              # never leave the training side empty
-        test.append(g); n += (s == g).sum()
-    return s.isin(test).to_numpy()
 
 # %% ../nbs/08_teacher.ipynb #4049a29b
 def moa_code_distribution(codebook:Codebook, compounds:pd.DataFrame, temperature:float|None=None) -> pd.DataFrame:

@@ -8,10 +8,11 @@ from dataclasses import dataclass, asdict
 import numpy as np
 import pandas as pd
 from scipy.special import softmax, log_softmax, rel_entr, xlogy
+from .core import get_profile
 
 # %% auto #0
-__all__ = ['WORLD_KINDS', 'TEACHER_KINDS', 'SIM_PROFILES', 'DiscreteWorld', 'random_world', 'make_teacher', 'mixture_student',
-           'log_loss', 'log_loss_of_mixture_student', 'expected_teacher_kl', 'prop31_bound', 'prop31_slack',
+__all__ = ['WORLD_KINDS', 'TEACHER_KINDS', 'DiscreteWorld', 'random_world', 'make_teacher', 'mixture_student', 'log_loss',
+           'log_loss_of_mixture_student', 'expected_teacher_kl', 'prop31_bound', 'prop31_slack',
            'distillation_objective', 'check_prop31', 'confidence_log', 'variance_term', 'range_term', 'teacher_term',
            'mismatch_error', 'l1_from_kl', 'log_head_cardinality', 'BoundTerms', 'bound_terms', 'risk_bound',
            'crossover_epsilon', 'SimConfig', 'sim_config', 'ToyWorld', 'make_world', 'simulate', 'summarise']
@@ -327,17 +328,10 @@ class SimConfig:
     taus: tuple = (0.0, 0.05, 0.1, 0.125, 0.15, 0.2, 0.3, 0.5, 0.75, 1.0)  # teacher noises for the bound-vs-ε run
     delta: float = 0.01                                # the bound holds with probability ≥ 1 − delta
 
-SIM_PROFILES = {
-    'smoke': SimConfig(),
-    'paper': SimConfig(pool_size=20_000, n_draws=1000, ns=(25, 50, 100, 200, 500, 1000, 2000, 5000),
-                       taus=(0.0, 0.025, 0.05, 0.075, 0.1, 0.125, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5, 0.75, 1.0)),
-}
-
 def sim_config(profile:str) -> SimConfig:
-    "The Monte-Carlo sizes for run profile `profile` (smoke: seconds on a CPU; paper: 5× the draws, larger n)."
-    if profile not in SIM_PROFILES:
-        raise ValueError(f"unknown profile {profile!r}: choose one of {sorted(SIM_PROFILES)}")
-    return SIM_PROFILES[profile]
+    "The Monte-Carlo sizes of run profile `profile` (`core.Profile`: pool, draws, sample sizes and teacher noises)."
+    P = get_profile(profile)
+    return SimConfig(pool_size=P.sim_pool_size, n_draws=P.sim_n_draws, ns=tuple(P.sim_ns), taus=tuple(P.sim_taus))
 
 # %% ../nbs/01_risk_bound.ipynb #93c756cf
 @dataclass(frozen=True)

@@ -4,263 +4,42 @@
 
 # %% ../nbs/10_train.ipynb #de63c47c
 from __future__ import annotations
-import argparse, contextlib, hashlib, json, math, os, platform, random, resource, sys, time, warnings
-from dataclasses import dataclass, fields, asdict, replace
+import argparse, hashlib, json, os, sys, time
+from dataclasses import dataclass, fields, replace
 from pathlib import Path
 
 # %% auto #0
-__all__ = ['PROFILE_TRAIN', 'COMPILE_ON_CUDA', 'RUNTIME_FIELDS', 'CKPT_FORMAT', 'STUDENT_OPTIONS', 'Targets', 'make_targets',
-           'default_workers', 'TrainConfig', 'warmup_cosine', 'dist_env', 'setup_distributed', 'StepSampler',
-           'rng_state', 'set_rng_state', 'save_checkpoint', 'load_checkpoint', 'checkpoints', 'check_compatible',
-           'amp_dtype', 'peak_memory_mb', 'read_metrics', 'TrainResult', 'student_for', 'train', 'load_student',
-           'toy_data', 'build_data', 'cli_parser', 'main']
+__all__ = ['STUDENT_OPTIONS', 'PROFILE_FIELDS', 'CHOICES', 'FieldTargets', 'student_for', 'train', 'load_student', 'toy_data',
+           'build_data', 'cli_parser', 'main', 'cli']
 
 # %% ../nbs/10_train.ipynb #348436ba
 import numpy as np
 import pandas as pd
 import torch
-import torch.distributed as dist
-from torch.nn.parallel import DistributedDataParallel as DDP
-from torch.optim.swa_utils import AveragedModel, get_ema_multi_avg_fn
-from torch.utils.data import DistributedSampler
-from tqdm.auto import tqdm
+from torch.utils.data import Dataset
 from fastcore.docments import docments
-from .core import get_profile, pick_device, out_path
+from .core import PROFILES, get_profile, pick_device, out_path
 from .data import ImageSet
-from .loading import MultiscaleDataset, ViewConfig, ViewLoader, plate_stats, toy_fields
-from .student import StudentConfig, MultiscaleStudent, distill_loss
+from .loading import MultiscaleDataset, ViewConfig, plate_stats, toy_fields
+from .world import simulate_world
+from .pipeline import Targets, PipelineConfig, prepare
+from .loop import TrainConfig, FitResult, fit, dist_env, save_checkpoint, load_checkpoint, checkpoints, read_metrics
+from .student import StudentConfig, MultiscaleStudent
 
-# %% ../nbs/10_train.ipynb #926c78c1
-@dataclass
-class Targets:
-    "Per-field training targets: `soft` (n_fields, K) distributions, optional `identity` (n_fields,) class ids, and their `source`."
-    soft: np.ndarray
-    identity: np.ndarray|None = None
-    source: str = ''
-
-    def __post_init__(self):
-        self.soft = np.asarray(self.soft, dtype=np.float32)
-        s = self.soft
-        if s.ndim != 2 or s.shape[1] < 2: raise ValueError(f"soft targets must be (n_fields, K) with K >= 2, got shape {s.shape}")
-        bad = ~np.isfinite(s).all(1) | (s < 0).any(1) | (np.abs(s.sum(1) - 1) > 1e-3)
-        if bad.any():
-            i = int(np.flatnonzero(bad)[0])
-            raise ValueError(f"soft target row {i} is not a distribution (finite, >= 0, sums to 1): {np.round(s[i], 4).tolist()} "
-                             f"({int(bad.sum())} bad rows)")
-        if self.identity is not None:
-            ids = np.asarray(self.identity)
-            if ids.shape != (len(s),) or not np.issubdtype(ids.dtype, np.integer) or (ids < 0).any():
-                raise ValueError(f"identity must be {len(s)} non-negative integers, got shape {ids.shape}, dtype {ids.dtype}")
-            self.identity = ids.astype(np.int64)
-
-    def __len__(self) -> int: return len(self.soft)
-    @property
-    def n_codes(self) -> int: return self.soft.shape[1]
-    @property
-    def n_identities(self) -> int: return int(self.identity.max()) + 1 if self.identity is not None else 0
-    def fingerprint(self) -> str:
-        "Short hash of the targets (a checkpoint remembers what it was trained on)."
-        h = hashlib.sha256(self.soft.tobytes())
-        if self.identity is not None: h.update(self.identity.tobytes())
-        return h.hexdigest()[:16]
-
-def make_targets(world, codebook, teacher=None, source:str|None=None) -> Targets:
-    "Targets for the fields of `world.images`: `teacher(meta)` when given, else the codebook's chemistry prior of each field's compound."
-    meta, cpds = world.images.meta, world.compounds.reset_index(drop=True)
-    index = {c: i for i, c in enumerate(cpds.compound)}
-    unknown = sorted(set(meta.compound) - set(index))
-    if unknown: raise ValueError(f"image fields of compound(s) {unknown[:5]} are not in world.compounds")
-    identity = meta.compound.map(index).to_numpy(np.int64)
-    if teacher is None:
-        return Targets(codebook.assign(cpds.smiles.tolist())[identity], identity, 'codebook chemistry prior (stand-in for the teacher)')
-    soft = np.asarray(teacher(meta))
-    if soft.shape != (len(meta), codebook.k): raise ValueError(f"teacher gave shape {soft.shape}, expected ({len(meta)}, {codebook.k})")
-    return Targets(soft, identity, source or f"teacher {getattr(teacher, '__qualname__', type(teacher).__name__)}")
-
-# %% ../nbs/10_train.ipynb #4c548ff4
-PROFILE_TRAIN = {
-    'smoke': dict(lr=2e-3, warmup_steps=5, ema_decay=0.99, checkpoint_every=10, n_crops=4),
-    'paper': dict(lr=1e-3, warmup_steps=1000, ema_decay=0.999, checkpoint_every=1000, n_crops=8),
-}
-COMPILE_ON_CUDA = {'smoke': False, 'paper': True}      # torch.compile when `compile=None` and the device is a GPU
-def default_workers(device:torch.device, local_world:int=1) -> int:
-    "Loader workers when not set: none on a CPU (the training step uses the cores), else the free cores per process (at most 8)."
-    return 0 if device.type == 'cpu' else max(1, min(8, (os.cpu_count() or 2) // max(1, local_world) - 1))
-
-RUNTIME_FIELDS = ('device', 'num_workers', 'compile', 'channels_last', 'amp', 'checkpoint_every', 'keep_checkpoints', 'stop_at', 'progress')
-
-@dataclass
-class TrainConfig:
-    "Settings of one training run; `None` fields take the profile's default."
-    profile: str = 'smoke'             # smoke (CPU, minutes) or paper (GPU)
-    seed: int = 0                      # model initialisation, data order, augmentations
-    max_steps: int|None = None         # optimiser steps (profile: train_steps); the schedule spans them
-    batch_size: int|None = None        # GLOBAL fields per optimiser step (processes × accumulation × micro-batch)
-    accum_steps: int = 1               # gradient accumulation steps per optimiser step
-    lr: float|None = None              # peak learning rate of AdamW
-    min_lr_ratio: float = 0.1          # final lr = min_lr_ratio × lr (cosine decay)
-    warmup_steps: int|None = None      # linear warm-up steps
-    weight_decay: float = 0.05         # AdamW decoupled weight decay (matrices and kernels only)
-    beta1: float = 0.9                 # AdamW β1
-    beta2: float = 0.999               # AdamW β2
-    clip_grad: float = 1.0             # max global gradient norm; 0 = no clipping
-    ema_decay: float|None = None       # EMA of the weights; 0 = none
-    n_crops: int|None = None           # single-cell crops per field
-    amp: str = 'auto'                  # 'auto' (bf16 on CUDA GPUs that support it, else fp32), 'bf16' or 'fp32'
-    channels_last: bool|None = None    # None = on CUDA only
-    compile: bool|None = None          # torch.compile; None = the profile's choice on CUDA, off elsewhere
-    checkpoint_every: int|None = None  # steps between checkpoints (the last step is always saved)
-    keep_checkpoints: int = 2          # newest checkpoints kept on disk
-    num_workers: int|None = None       # DataLoader worker processes; None = 0 on a CPU, else the free cores (≤ 8 per process)
-    device: str = 'auto'               # auto, cpu, cuda, cuda:N or mps (under torchrun: cuda:LOCAL_RANK)
-    stop_at: int|None = None           # stop after this step (with a checkpoint), e.g. before a pre-emption
-    progress: bool = True              # progress bar (rank 0)
-
-    def __post_init__(self):
-        P = get_profile(self.profile)
-        for k, v in dict(max_steps=P.train_steps, batch_size=P.batch_size, **PROFILE_TRAIN[self.profile]).items():
-            if getattr(self, k) is None: setattr(self, k, v)
-        for k in ('max_steps', 'batch_size', 'accum_steps', 'checkpoint_every', 'keep_checkpoints', 'n_crops'):
-            v = getattr(self, k)
-            if isinstance(v, bool) or not isinstance(v, (int, np.integer)) or v < 1: raise ValueError(f"{k} must be a positive integer, got {v!r}")
-        if isinstance(self.seed, bool) or not isinstance(self.seed, (int, np.integer)) or self.seed < 0: raise ValueError(f"seed must be a non-negative integer, got {self.seed!r}")
-        if not (self.lr > 0 and 0 <= self.min_lr_ratio <= 1): raise ValueError(f"need lr > 0 and 0 <= min_lr_ratio <= 1, got lr={self.lr!r}, min_lr_ratio={self.min_lr_ratio!r}")
-        if not 0 <= self.warmup_steps: raise ValueError(f"warmup_steps must be >= 0, got {self.warmup_steps!r}")
-        if not (0 <= self.ema_decay < 1): raise ValueError(f"ema_decay must lie in [0, 1), got {self.ema_decay!r}")
-        if not self.clip_grad >= 0: raise ValueError(f"clip_grad must be >= 0, got {self.clip_grad!r}")
-        if self.amp not in ('auto', 'bf16', 'fp32'): raise ValueError(f"amp must be 'auto', 'bf16' or 'fp32', got {self.amp!r}")
-        if self.num_workers is not None and self.num_workers < 0: raise ValueError(f"num_workers must be >= 0, got {self.num_workers!r}")
-        if self.stop_at is not None and not 1 <= self.stop_at <= self.max_steps:
-            raise ValueError(f"stop_at must lie in [1, max_steps={self.max_steps}], got {self.stop_at!r}")
-        dev = pick_device(self.device)
-        if self.num_workers is None: self.num_workers = default_workers(dev, int(os.environ.get('LOCAL_WORLD_SIZE', 1)))
-
-    def what(self) -> dict:
-        "The fields that define the computation (a resumed run must match them)."
-        return {f.name: getattr(self, f.name) for f in fields(self) if f.name not in RUNTIME_FIELDS}
-
-    def micro_batch(self, world_size:int=1) -> int:
-        "Fields per forward pass in each process; `ValueError` when the global batch does not divide."
-        n = world_size * self.accum_steps
-        if self.batch_size % n: raise ValueError(f"batch_size {self.batch_size} is not divisible by {world_size} process(es) × {self.accum_steps} accumulation step(s)")
-        return self.batch_size // n
-
-# %% ../nbs/10_train.ipynb #e438b079
-def warmup_cosine(step:int, warmup:int, total:int, min_ratio:float=0.1) -> float:
-    "Multiplier of the peak lr at optimiser step `step` (0-based): linear warm-up, then cosine decay to `min_ratio` at `total`."
-    if step < warmup: return (step + 1) / warmup
-    t = min(1.0, (step - warmup) / max(1, total - warmup))
-    return min_ratio + (1 - min_ratio) * 0.5 * (1 + math.cos(math.pi * t))
-
-# %% ../nbs/10_train.ipynb #3f36c996
-def dist_env() -> tuple[int, int, int]:
-    "`(rank, local_rank, world_size)` from the torchrun environment; `(0, 0, 1)` without it."
-    return int(os.environ.get('RANK', 0)), int(os.environ.get('LOCAL_RANK', 0)), int(os.environ.get('WORLD_SIZE', 1))
-
-def setup_distributed(device:str='auto') -> tuple[torch.device, int, int, bool]:
-    "`(device, rank, world_size, created)`: the process group initialised under torchrun (NCCL on CUDA, Gloo otherwise)."
-    rank, local, world = dist_env()
-    dev = pick_device(device)
-    if dev.type == 'cuda':
-        dev = torch.device('cuda', local if world > 1 else dev.index if dev.index is not None else torch.cuda.current_device())
-        torch.cuda.set_device(dev)
-    created = False
-    if world > 1 and not dist.is_initialized():
-        dist.init_process_group('nccl' if dev.type == 'cuda' else 'gloo'); created = True
-    return dev, rank, world, created
-
-class StepSampler(DistributedSampler):
-    "A `DistributedSampler` that yields only whole global batches (`per_replica` items per epoch) and can start at item `start`."
-    def __init__(self, dataset, per_replica:int, num_replicas:int=1, rank:int=0, seed:int=0):
-        super().__init__(dataset, num_replicas=num_replicas, rank=rank, shuffle=True, seed=seed, drop_last=False)
-        if per_replica > self.num_samples: raise ValueError(f"per_replica {per_replica} exceeds the {self.num_samples} items of a shard")
-        self.per_replica, self.start = per_replica, 0
-    def __iter__(self): return iter(list(super().__iter__())[self.start:self.per_replica])
-    def __len__(self) -> int: return self.per_replica - self.start
-
-# %% ../nbs/10_train.ipynb #21e4ce9e
-CKPT_FORMAT = 'intervention_distill.train/1'
-
-def rng_state() -> dict:
-    "This process's RNG states (Python, NumPy, torch CPU and CUDA) as tensors and plain types."
-    v, keys, pos, gauss, cached = np.random.get_state()
-    st = {'python': random.getstate(), 'numpy': (v, torch.from_numpy(keys.astype(np.int64)), pos, gauss, cached), 'torch': torch.get_rng_state()}
-    if torch.cuda.is_available() and torch.cuda.is_initialized(): st['cuda'] = torch.cuda.get_rng_state()     # this process's GPU
-    return st
-
-def set_rng_state(st:dict):
-    "Restore states saved by `rng_state`."
-    random.setstate(st['python'])
-    v, keys, pos, gauss, cached = st['numpy']
-    np.random.set_state((v, keys.numpy().astype(np.uint32), pos, gauss, cached))
-    torch.set_rng_state(st['torch'])
-    if 'cuda' in st and torch.cuda.is_available(): torch.cuda.set_rng_state(st['cuda'])
-
-def save_checkpoint(state:dict, path:str|Path) -> Path:
-    "Write `state` atomically: to `<path>.tmp`, flushed and fsynced, then renamed to `path`."
-    path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + '.tmp')
-    with open(tmp, 'wb') as f:
-        torch.save({'format': CKPT_FORMAT, **state}, f)
-        f.flush(); os.fsync(f.fileno())
-    os.replace(tmp, path)
-    return path
-
-def load_checkpoint(path:str|Path) -> dict:
-    "Read a checkpoint of this loop; `ValueError` naming the file when it is missing, truncated or of another kind."
-    path = Path(path)
-    if not path.is_file(): raise ValueError(f"checkpoint {str(path)!r} does not exist")
-    try: state = torch.load(path, map_location='cpu', weights_only=True)
-    except Exception as e:
-        raise ValueError(f"checkpoint {str(path)!r} is truncated or corrupt ({type(e).__name__}: {str(e).splitlines()[0][:200]}); "
-                         f"delete it to resume from an earlier one") from None
-    if not isinstance(state, dict) or state.get('format') != CKPT_FORMAT:
-        raise ValueError(f"{str(path)!r} is not a checkpoint of this training loop (format {state.get('format') if isinstance(state, dict) else type(state).__name__!r})")
-    return state
-
-def checkpoints(out:str|Path) -> list[Path]:
-    "Checkpoints in `out`, oldest first."
-    return sorted(Path(out).glob('ckpt_*.pt'), key=lambda p: int(p.stem.split('_')[1]))
-
-def check_compatible(saved:dict, current:dict, path:str|Path):
-    "`ValueError` naming the file and the first differences when two run descriptions differ."
-    diff = [f"{k}: checkpoint {saved.get(k)!r}, run {current.get(k)!r}" for k in sorted(set(saved) | set(current)) if saved.get(k) != current.get(k)]
-    if diff: raise ValueError(f"checkpoint {str(path)!r} does not match this run ({'; '.join(diff[:4])}{' ...' if len(diff) > 4 else ''}); "
-                              f"resume with the same configuration or use another output folder")
-
-# %% ../nbs/10_train.ipynb #28e2a1ed
-def amp_dtype(amp:str, device:torch.device) -> torch.dtype|None:
-    "The autocast dtype: bf16 where asked for or (`auto`) on CUDA GPUs that support it; `None` = float32."
-    if amp == 'fp32': return None
-    if amp == 'bf16':
-        if device.type == 'cuda' and not torch.cuda.is_bf16_supported(): raise ValueError(f"amp 'bf16' requested but {torch.cuda.get_device_name(device)} has no bf16")
-        return torch.bfloat16
-    return torch.bfloat16 if device.type == 'cuda' and torch.cuda.is_bf16_supported() else None
-
-def peak_memory_mb(device:torch.device) -> float:
-    "Peak memory of this process: CUDA allocations on a GPU, else the resident set size."
-    if device.type == 'cuda': return torch.cuda.max_memory_allocated(device) / 2**20
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / (2**20 if sys.platform == 'darwin' else 2**10)
-
-def _trim_metrics(path:Path, step:int):
-    "Drop lines of `metrics.jsonl` after `step` (written after the checkpoint a run resumes from)."
-    if not path.exists(): return
-    keep = [l for l in path.read_text().splitlines() if l.strip() and json.loads(l)['step'] <= step]
-    tmp = path.with_suffix('.tmp'); tmp.write_text(''.join(l + '\n' for l in keep)); os.replace(tmp, path)
-
-def read_metrics(out:str|Path) -> pd.DataFrame:
-    "`metrics.jsonl` of a run as a DataFrame (one row per step)."
-    return pd.DataFrame([json.loads(l) for l in (Path(out)/'metrics.jsonl').read_text().splitlines() if l.strip()])
-
-@dataclass
-class TrainResult:
-    "What `train` returns: the step reached, this invocation's metric records, the raw and EMA models, the summary."
-    step: int
-    records: list
-    model: MultiscaleStudent
-    ema: MultiscaleStudent|None
-    summary: dict
-    out: Path
+# %% ../nbs/10_train.ipynb #d04264e9
+class FieldTargets(Dataset):
+    "The multiscale views of the training fields, each item with its field's `soft` target row (and `identity` when the targets have one)."
+    def __init__(self, views:MultiscaleDataset, targets:Targets):
+        if len(targets) != len(views.images): raise ValueError(f"{len(targets)} target rows for {len(views.images)} image fields")
+        self.views, self.targets = views, targets
+    def __len__(self) -> int: return len(self.views)
+    def set_epoch(self, epoch:int): self.views.set_epoch(epoch)
+    def __getitem__(self, k:int) -> dict:
+        item = self.views[k]
+        i = int(item['index'])
+        item['soft'] = torch.from_numpy(self.targets.soft[i])
+        if self.targets.identity is not None: item['identity'] = torch.tensor(self.targets.identity[i])
+        return item
 
 def student_for(profile:str, images:ImageSet, targets:Targets, **overrides) -> StudentConfig:
     "The profile's `StudentConfig` sized for `images` (channels) and `targets` (codes, identities when λ > 0)."
@@ -269,148 +48,25 @@ def student_for(profile:str, images:ImageSet, targets:Targets, **overrides) -> S
 
 # %% ../nbs/10_train.ipynb #a9874462
 def train(images:ImageSet, targets:Targets, cfg:TrainConfig, student:StudentConfig|None=None, out:str|Path|None=None,
-          resume:bool=False, train_fields=None) -> TrainResult:
-    "Distil `targets` into a `MultiscaleStudent` on `images` (fields `train_fields`, all by default); files go to `out`."
-    device, rank, world, created = setup_distributed(cfg.device)
-    try:
-        out = Path(out) if out is not None else out_path() / 'train'
-        scfg = student or student_for(cfg.profile, images, targets)
-        if len(targets) != len(images): raise ValueError(f"{len(targets)} target rows for {len(images)} image fields")
-        if scfg.n_codes != targets.n_codes: raise ValueError(f"student has n_codes={scfg.n_codes}, targets have {targets.n_codes} codes")
-        if scfg.identity_weight > 0 and targets.identity is None: raise ValueError("identity_weight > 0 needs targets.identity")
-        micro = cfg.micro_batch(world)
-        # ---- data: a shard of whole global batches per process, augmentations seeded by (seed, epoch, field)
-        fields_ = np.arange(len(images)) if train_fields is None else np.asarray(train_fields, dtype=int)
-        view = ViewConfig.from_profile(get_profile(cfg.profile), n_crops=cfg.n_crops)
-        data = MultiscaleDataset(images, view, stats=plate_stats(images, fields_, max_fields=256, seed=cfg.seed), train=True, seed=cfg.seed, indices=fields_)
-        spe = len(data) // cfg.batch_size
-        if spe == 0: raise ValueError(f"{len(data)} training fields cannot fill one global batch of {cfg.batch_size}")
-        sampler = StepSampler(data, per_replica=spe * cfg.batch_size // world, num_replicas=world, rank=rank, seed=cfg.seed)
-        nw = cfg.num_workers
-        loader = ViewLoader(data, batch_size=micro, sampler=sampler, num_workers=nw, pin_memory=device.type == 'cuda',
-                            persistent_workers=nw > 0, prefetch_factor=2 if nw > 0 else None,
-                            generator=torch.Generator().manual_seed(cfg.seed))    # its own generator: the global RNG is not touched
-        soft = torch.as_tensor(targets.soft, device=device)
-        ident = torch.as_tensor(targets.identity, device=device) if targets.identity is not None else None
-        if world > 1:                        # every process built its own targets: use rank 0's, bit for bit
-            dist.broadcast(soft, 0)
-            if ident is not None: dist.broadcast(ident, 0)
-        # ---- model, optimiser, schedule, EMA
-        torch.manual_seed(cfg.seed)
-        raw = MultiscaleStudent(scfg).to(device)
-        cl = cfg.channels_last if cfg.channels_last is not None else device.type == 'cuda'
-        if cl: raw = raw.to(memory_format=torch.channels_last); raw.channels_last = True
-        decay = [p for p in raw.parameters() if p.ndim >= 2]
-        no_decay = [p for p in raw.parameters() if p.ndim < 2]
-        opt = torch.optim.AdamW([{'params': decay, 'weight_decay': cfg.weight_decay}, {'params': no_decay, 'weight_decay': 0.0}],
-                                lr=cfg.lr, betas=(cfg.beta1, cfg.beta2), fused=device.type == 'cuda')
-        sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: warmup_cosine(s, cfg.warmup_steps, cfg.max_steps, cfg.min_lr_ratio))
-        ema = AveragedModel(raw, multi_avg_fn=get_ema_multi_avg_fn(cfg.ema_decay), use_buffers=True) if cfg.ema_decay > 0 else None
-        what = {**{f'train.{k}': v for k, v in cfg.what().items()}, **{f'student.{k}': v for k, v in scfg.to_dict().items()},
-                'data.targets': targets.fingerprint(), 'data.fields': hashlib.sha256(fields_.tobytes()).hexdigest()[:16],
-                'data.steps_per_epoch': spe}
-        # ---- resume (every process reads the same file) or start afresh
-        step, found = 0, checkpoints(out) if out.exists() else []
-        if found and not resume: raise ValueError(f"{out} already holds checkpoints ({found[-1].name}): pass resume=True (--resume) or use another output folder")
-        if resume and found:
-            path = found[-1]
-            st = load_checkpoint(path)
-            check_compatible(st['what'], what, path)
-            try:
-                raw.load_state_dict(st['model'])
-                if ema is not None: ema.load_state_dict(st['ema'])
-                opt.load_state_dict(st['optimizer']); sched.load_state_dict(st['scheduler'])
-            except (RuntimeError, KeyError, ValueError) as e: raise ValueError(f"checkpoint {str(path)!r} does not fit the model: {str(e)[:300]}") from None
-            step = st['step']
-            if len(st['rng']) == world: set_rng_state(st['rng'][rank])
-            else: warnings.warn(f"checkpoint made by {len(st['rng'])} process(es), resumed by {world}: RNG states not restored")
-        if rank == 0:
-            out.mkdir(parents=True, exist_ok=True)
-            _trim_metrics(out/'metrics.jsonl', step)
-        ddp = DDP(raw, device_ids=[device.index] if device.type == 'cuda' else None) if world > 1 else None
-        use_compile = cfg.compile if cfg.compile is not None else (COMPILE_ON_CUDA[cfg.profile] and device.type == 'cuda')
-        fwd = torch.compile(ddp or raw) if use_compile else (ddp or raw)
-        adt = amp_dtype(cfg.amp, device)
-        autocast = (lambda: torch.autocast(device.type, dtype=adt)) if adt is not None else contextlib.nullcontext
-        if device.type == 'cuda': torch.backends.cudnn.benchmark = True; torch.cuda.reset_peak_memory_stats(device)
-
-        def micro_batches(step):
-            "Micro-batches from the data position of `step` onwards, epoch after epoch."
-            epoch, k = divmod(step, spe)
-            while True:
-                sampler.start = k * cfg.batch_size // world
-                loader.set_epoch(epoch)
-                yield from loader
-                epoch, k = epoch + 1, 0
-
-        def save(step):
-            rngs = [None] * world
-            if world > 1: dist.all_gather_object(rngs, rng_state())
-            else: rngs = [rng_state()]
-            if rank != 0: return
-            save_checkpoint({'step': step, 'what': what, 'data': {'epoch': step // spe, 'batch_in_epoch': step % spe, 'steps_per_epoch': spe},
-                             'model': raw.state_dict(), 'ema': ema.state_dict() if ema is not None else None, 'optimizer': opt.state_dict(),
-                             'scheduler': sched.state_dict(), 'rng': rngs, 'world_size': world}, out/f'ckpt_{step:07d}.pt')
-            for old in checkpoints(out)[:-cfg.keep_checkpoints]: old.unlink()
-
-        # ---- the loop
-        end = cfg.stop_at or cfg.max_steps
-        records, batches, t_start = [], micro_batches(step), time.perf_counter()
-        log = open(out/'metrics.jsonl', 'a') if rank == 0 else None
-        bar = tqdm(total=cfg.max_steps, initial=step, desc='train', unit='step', disable=not cfg.progress or rank != 0)
-        pending, lag, t_prev = [], 1 if device.type == 'cuda' else 0, t_start
-
-        def write(s, acc, gn, lr, t_end, dt):
-            "Log step `s` (reading its values waits for that step only)."
-            loss, kl, ce = acc.tolist()
-            rec = dict(step=s, loss=loss, kl=kl, ce=ce, lr=lr, grad_norm=float(gn), epoch=round(s / spe, 4),
-                       samples_per_s=cfg.batch_size / dt, time_s=t_end - t_start)
-            records.append(rec)
-            if log is not None: log.write(json.dumps(rec) + '\n'); log.flush()
-            bar.update(1); bar.set_postfix(loss=f'{loss:.4f}', lr=f'{lr:.2e}')
-
-        raw.train()
-        while step < end:
-            lr = sched.get_last_lr()[0]
-            acc = torch.zeros(3, device=device)
-            for m in range(cfg.accum_steps):
-                b = next(batches)
-                i = b['index'].to(device, non_blocking=True)
-                sync = ddp.no_sync() if ddp is not None and m < cfg.accum_steps - 1 else contextlib.nullcontext()
-                with sync:
-                    with autocast():
-                        o = fwd(b['field'].to(device, non_blocking=True), b['crops'].to(device, non_blocking=True), b['crop_mask'].to(device, non_blocking=True))
-                    r = distill_loss(o, soft[i], scfg, ident[i] if ident is not None else None)
-                    (r['loss'] / cfg.accum_steps).backward()
-                acc += torch.stack([r['loss'].detach(), r['kl'], r['ce']]) / cfg.accum_steps
-            gn = torch.nn.utils.clip_grad_norm_(raw.parameters(), cfg.clip_grad if cfg.clip_grad > 0 else float('inf'))
-            opt.step(); sched.step(); opt.zero_grad(set_to_none=True)
-            if ema is not None: ema.update_parameters(raw)
-            step += 1
-            if world > 1: dist.all_reduce(acc); acc /= world
-            t_now = time.perf_counter()
-            pending.append((step, acc, gn, lr, t_now, t_now - t_prev)); t_prev = t_now
-            while len(pending) > lag: write(*pending.pop(0))       # on a GPU, one step late: the host never waits for the step it queued
-            if step % cfg.checkpoint_every == 0 or step == end:
-                while pending: write(*pending.pop(0))
-                save(step)
-        bar.close()
-        if log is not None: log.close()
-        wall = time.perf_counter() - t_start
-        summary = dict(step=step, max_steps=cfg.max_steps, finished=step >= cfg.max_steps, final_loss=records[-1]['loss'] if records else None,
-                       first_loss=records[0]['loss'] if records else None, seconds=wall,
-                       steps_per_s=(len(records) - 1) / (records[-1]['time_s'] - records[0]['time_s']) if len(records) > 1 else None,
-                       device=str(device), device_name=torch.cuda.get_device_name(device) if device.type == 'cuda' else platform.processor() or platform.machine(),
-                       world_size=world, num_workers=nw, amp=str(adt or torch.float32), channels_last=cl, compile=use_compile,
-                       peak_memory_mb=peak_memory_mb(device), targets=targets.source, n_train_fields=len(fields_), train=asdict(cfg), student=scfg.to_dict())
-        if rank == 0:
-            if summary['finished']:
-                final = ema.module if ema is not None else raw
-                save_checkpoint({'student': scfg.to_dict(), 'state_dict': final.state_dict(), 'step': step, 'targets': targets.source}, out/'student.pt')
-            (out/'summary.json').write_text(json.dumps(summary, indent=1, default=str) + '\n')
-        return TrainResult(step, records, raw, ema.module if ema is not None else None, summary, out)
-    finally:
-        if created: dist.destroy_process_group()
+          resume:bool=False, train_fields=None) -> FitResult:
+    "Distil `targets` into a `MultiscaleStudent` on `images` (fields `train_fields`, all by default) with `loop.fit`; files go to `out`, and `student.pt` when finished."
+    out = Path(out) if out is not None else out_path() / 'train'
+    scfg = student or student_for(cfg.profile, images, targets)
+    if len(targets) != len(images): raise ValueError(f"{len(targets)} target rows for {len(images)} image fields")
+    if scfg.n_codes != targets.n_codes: raise ValueError(f"student has n_codes={scfg.n_codes}, targets have {targets.n_codes} codes")
+    if scfg.identity_weight > 0 and targets.identity is None: raise ValueError("identity_weight > 0 needs targets.identity")
+    fields_ = np.arange(len(images)) if train_fields is None else np.asarray(train_fields, dtype=int)
+    view = ViewConfig.from_profile(get_profile(cfg.profile), n_crops=cfg.n_crops)
+    views = MultiscaleDataset(images, view, stats=plate_stats(images, fields_, max_fields=256, seed=cfg.seed), train=True, seed=cfg.seed, indices=fields_)
+    torch.manual_seed(cfg.seed)
+    model = MultiscaleStudent(scfg)
+    what = {**{f'student.{k}': v for k, v in scfg.to_dict().items()}, 'data.targets': targets.fingerprint(),
+            'data.fields': hashlib.sha256(fields_.tobytes()).hexdigest()[:16]}
+    res = fit(model, FieldTargets(views, targets), cfg, out=out, resume=resume, what=what, desc='train',
+              info=dict(targets=targets.source, n_train_fields=len(fields_), student=scfg.to_dict()))
+    if res.summary['finished'] and dist_env()[0] == 0:
+        save_checkpoint({'student': scfg.to_dict(), 'state_dict': res.final.state_dict(), 'step': res.step, 'targets': targets.source}, out/'student.pt')
+    return res
 
 def load_student(path:str|Path, device:str='cpu') -> MultiscaleStudent:
     "The trained student saved as `student.pt` by `train`, in evaluation mode."
@@ -430,31 +86,25 @@ def toy_data(profile:str='smoke', seed:int=0, n_fields:int=48) -> tuple[ImageSet
     soft = rng.dirichlet(np.full(P.n_codes, 0.3), size=len(ivs))[codes]
     return images, Targets(soft / soft.sum(1, keepdims=True), np.unique(images.meta.compound, return_inverse=True)[1], 'toy Dirichlet targets')
 
-def build_data(profile:str='smoke', seed:int=0, data:str='world', targets:str='teacher') -> tuple[ImageSet, Targets, np.ndarray|None]:
-    "`(images, targets, train_fields)` for the command line: the world's training-compound fields with teacher (or prior) targets, or `toy` data (all fields)."
+def build_data(profile:str='smoke', seed:int=0, data:str='world', targets:str='teacher', device:str='auto') -> tuple[ImageSet, Targets, np.ndarray|None]:
+    "`(images, targets, train_fields)` for the command line: the world's fields with the pipeline's targets (`pipeline.prepare`, networks on `device`) and its training fields, or `toy` data (all fields)."
     if data == 'toy': return (*toy_data(profile, seed), None)
     if data != 'world': raise ValueError(f"data must be 'world' or 'toy', got {data!r}")
     if targets not in ('teacher', 'prior'): raise ValueError(f"targets must be 'teacher' or 'prior', got {targets!r}")
-    from intervention_distill.world import simulate_world
-    from intervention_distill.codebook import build_codebook
-    from intervention_distill.evaluate import scaffold_split, HELDOUT_FRAC
-    world = simulate_world(profile, seed)
-    cb = build_codebook(world.compounds.smiles, k=get_profile(profile).n_codes, seed=seed, ids=world.compounds.compound)
-    train_cpds, _ = scaffold_split(world.compounds, HELDOUT_FRAC, seed)
-    train_fields = np.flatnonzero(world.images.meta.compound.isin(train_cpds).to_numpy())
-    if targets == 'prior': return world.images, make_targets(world, cb), train_fields
-    from intervention_distill.teacher import encoder_context, teacher_config, crossfit_teachers, teacher_targets
-    expr = world.expr[world.expr.obs.compound.isin(train_cpds).to_numpy()]
-    context = encoder_context(expr, sorted(set(world.cell_types_expr) | set(world.cell_types_imaging)), profile, seed,   # 07_context encoder
-                              steps=100 if profile == 'smoke' else None)
-    xfit = crossfit_teachers(expr, cb, context, teacher_config(profile, seed=seed), n_folds=5)
-    with warnings.catch_warnings():          # unprofiled compounds get the chemistry prior (announced by teacher_targets)
-        warnings.simplefilter('ignore')
-        teacher = lambda meta: teacher_targets(xfit, meta, world.expr, cb, smiles=world.compounds)
-        return world.images, make_targets(world, cb, teacher, source='cross-fitted transcriptome teacher (08_teacher)'), train_fields
+    p = prepare(simulate_world(profile, seed), seed, PipelineConfig(profile, device=device), targets=targets)
+    return p.world.images, p.targets, p.train_fields
 
 # %% ../nbs/10_train.ipynb #b7740edd
 STUDENT_OPTIONS = ('backbone', 'embed_dim', 'temperature', 'identity_weight', 'multiscale', 'fusion', 'weights_path')
+PROFILE_FIELDS = ('max_steps', 'batch_size', 'lr', 'warmup_steps', 'ema_decay', 'checkpoint_every', 'n_crops')   # TrainConfig fields the profile fills
+CHOICES = {'profile': sorted(PROFILES), 'amp': ['auto', 'bf16', 'fp32'], 'fusion': ['attention', 'mean']}
+
+def _default_text(cls, name:str, default) -> str:
+    "The default of option `name` as a user reads it: the value, or each profile's value when the profile decides it."
+    if default is not None or (cls is TrainConfig and name not in PROFILE_FIELDS): return repr(default)
+    per = {p: getattr(TrainConfig(p, device='cpu') if cls is TrainConfig else StudentConfig.from_profile(p), name) for p in PROFILES}
+    if len(set(map(repr, per.values()))) == 1: return repr(next(iter(per.values())))
+    return 'the profile\'s: ' + ', '.join(f'{p} {v!r}' for p, v in per.items())
 
 def _add_option(p:argparse.ArgumentParser, name:str, typ, help:str):
     flag = '--' + name.replace('_', '-')
@@ -462,26 +112,28 @@ def _add_option(p:argparse.ArgumentParser, name:str, typ, help:str):
     if t is None:
         t = bool if 'bool' in str(typ) else int if 'int' in str(typ) else float if 'float' in str(typ) else str
     if t is bool: p.add_argument(flag, dest=name, action=argparse.BooleanOptionalAction, default=None, help=help)
-    else: p.add_argument(flag, dest=name, type=t, default=None, help=help)
+    else: p.add_argument(flag, dest=name, type=t, default=None, choices=CHOICES.get(name), help=help)
 
 def cli_parser() -> argparse.ArgumentParser:
-    "Options: every `TrainConfig` field, the student's main fields, `--data`, `--out` and `--resume`."
-    p = argparse.ArgumentParser(prog='python -m intervention_distill.train', description='Distil soft codebook targets into the image-only multiscale student.')
+    "Options: every `TrainConfig` field, the student's main fields, `--data`, `--targets`, `--out` and `--resume`, each with its real default."
+    p = argparse.ArgumentParser(prog='id-train', description='Distil soft codebook targets into the image-only multiscale student.')
     p.add_argument('--out', required=True, help='output folder: metrics.jsonl, checkpoints, student.pt, summary.json')
     p.add_argument('--resume', action='store_true', help='continue from the newest checkpoint in --out (starts afresh when there is none)')
-    p.add_argument('--data', default='world', choices=['world', 'toy'], help="the profile's simulated world, or toy fields (plumbing check)")
-    p.add_argument('--targets', default='teacher', choices=['teacher', 'prior'], help="world targets: the cross-fitted teacher's, or the codebook's chemistry prior")
+    p.add_argument('--data', default='world', choices=['world', 'toy'], help="the profile's simulated world, or toy fields (plumbing check) (default: 'world')")
+    p.add_argument('--targets', default='teacher', choices=['teacher', 'prior'], help="world targets: the cross-fitted teacher's, or the codebook's chemistry prior (default: 'teacher')")
     for cls, keep in ((TrainConfig, None), (StudentConfig, STUDENT_OPTIONS)):
         doc = docments(cls)
         for f in fields(cls):
-            if keep is None or f.name in keep: _add_option(p, f.name, f.type, f"{doc.get(f.name) or ''} (default: {cls.__name__}.{f.name})")
+            if keep is None or f.name in keep:
+                default = f.default if cls is TrainConfig else None
+                _add_option(p, f.name, f.type, f"{doc.get(f.name) or ''} (default: {_default_text(cls, f.name, default)})")
     return p
 
 def main(argv:list[str]|None=None) -> dict|None:
     "The command line (`argv`: its arguments as a list); returns the summary on rank 0. Bad input raises `ValueError`."
     a = vars(cli_parser().parse_args(argv))
     cfg = TrainConfig(**{f.name: a[f.name] for f in fields(TrainConfig) if a[f.name] is not None})
-    images, targets, train_fields = build_data(cfg.profile, cfg.seed, a['data'], a['targets'])
+    images, targets, train_fields = build_data(cfg.profile, cfg.seed, a['data'], a['targets'], cfg.device)
     student = student_for(cfg.profile, images, targets, **{k: a[k] for k in STUDENT_OPTIONS if a[k] is not None})
     res = train(images, targets, cfg, student, out=a['out'], resume=a['resume'], train_fields=train_fields)
     if dist_env()[0] == 0:
@@ -489,8 +141,12 @@ def main(argv:list[str]|None=None) -> dict|None:
         print(json.dumps({k: s[k] for k in ('step', 'finished', 'final_loss', 'steps_per_s', 'device', 'world_size', 'peak_memory_mb')}))
         return s
 
+def cli():
+    "The `id-train` console script: `main` with bad input reported as one line `ERROR: ...` and a non-zero exit status."
+    try: main()
+    except ValueError as e: sys.exit(f"ERROR: {e}")
+
 # %% ../nbs/10_train.ipynb #444f5a68
 if __name__ == '__main__' and '__file__' in globals():      # `python -m` / torchrun, not the notebook kernel
-    from intervention_distill.train import main as _main       # the importable module, so classes have one identity
-    try: _main()
-    except ValueError as e: sys.exit(f"ERROR: {e}")
+    from intervention_distill.train import cli as _cli         # the importable module, so classes have one identity
+    _cli()

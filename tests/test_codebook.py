@@ -4,7 +4,8 @@ import json
 
 import numpy as np
 import pytest
-from intervention_distill.codebook import Codebook, build_codebook, read_smi, morgan_fingerprints
+from intervention_distill.chem import read_smi, morgan_fingerprints
+from intervention_distill.codebook import Codebook, build_codebook
 
 SMILES = ['CCO', 'CCCO', 'CCCCO', 'c1ccccc1', 'c1ccccc1C', 'c1ccccc1O', 'CC(=O)O', 'CCC(=O)O']
 

@@ -21,7 +21,7 @@ def test_unknown_methods_are_named(name, msg):
 def test_method_specs():
     assert [method_spec(m).name for m in ABLATIONS] == list(ABLATIONS)
     assert [method_spec(f'ours_tau_{t:g}').tau for t in TAU_SWEEP] == list(TAU_SWEEP)
-    assert method_spec('features').kind == 'baseline' and method_spec('clip').kind == 'baseline'
+    assert method_spec('features').kind == 'baseline' and method_spec('cl_r').kind == 'baseline'
     assert method_spec('ours_identity_targets').targets == 'identity'
 
 

@@ -9,7 +9,8 @@ import pandas as pd
 import pytest
 import torch
 
-from intervention_distill.codebook import build_codebook, read_smi
+from intervention_distill.chem import read_smi
+from intervention_distill.codebook import build_codebook
 from intervention_distill.teacher import (TeacherConfig, CrossFitTeacher, cell_context, crossfit_teachers, load_teacher,
                                           predict_proba, save_teacher, teacher_targets, train_teacher)
 
