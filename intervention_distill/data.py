@@ -4,14 +4,14 @@
 
 # %% ../nbs/02_data.ipynb #d09f2753
 from __future__ import annotations
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Sequence
 
 # %% auto #0
 __all__ = ['N_LANDMARKS', 'CELL_PAINTING_CHANNELS', 'RXRX_CHANNELS', 'EXPR_OBS_COLUMNS', 'IMAGE_META_COLUMNS', 'TARGET_SEP',
-           'PLATE_NORMS', 'parse_targets', 'intervention_ids', 'validate_expression', 'ImageSet', 'check_meta',
-           'ArrayImageSet', 'dose_bin', 'PairingReport', 'pair_by_intervention', 'plate_center_scale',
-           'plate_normalize']
+           'CONTROL_COMPOUNDS', 'PLATE_NORMS', 'parse_targets', 'intervention_ids', 'validate_expression', 'ImageSet',
+           'check_meta', 'ArrayImageSet', 'dose_bin', 'control_mask', 'PairingReport', 'pair_by_intervention',
+           'plate_center_scale', 'plate_normalize']
 
 # %% ../nbs/02_data.ipynb #0014b935
 import numpy as np
@@ -94,11 +94,24 @@ def dose_bin(dose_um) -> np.ndarray:
     if (~np.isfinite(d) | (d <= 0)).any(): raise ValueError(f"doses must be positive and finite, got {d[~np.isfinite(d) | (d <= 0)][:5]}")
     return np.rint(2 * np.log10(d)).astype(int)
 
+# %% ../nbs/02_data.ipynb #b1eeea9d
+CONTROL_COMPOUNDS = ('DMSO',)
+
+def control_mask(table:pd.DataFrame, controls:Sequence[str]=CONTROL_COMPOUNDS) -> np.ndarray:
+    "Boolean mask of the control rows of `table`: its `is_control` column if present, else `compound` in `controls`."
+    if 'is_control' in table.columns:
+        v = table.is_control
+        if v.isna().any(): raise ValueError(f"is_control has {int(v.isna().sum())} missing values")
+        return v.astype(bool).to_numpy()
+    if 'compound' not in table.columns: raise ValueError("table has neither an 'is_control' nor a 'compound' column")
+    return table.compound.astype(str).isin(list(controls)).to_numpy()
+
 # %% ../nbs/02_data.ipynb #6a6b1130
 @dataclass
 class PairingReport:
     "How image contexts pair with transcriptomes: one row per image context, with its case and what the teacher is conditioned on."
     contexts: pd.DataFrame
+    n_controls: dict = field(default_factory=dict)    # control rows left out: {'image fields': n, 'profiles': m}
     @property
     def summary(self) -> pd.DataFrame:
         "Counts of image contexts and fields per pairing case."
@@ -110,10 +123,12 @@ class PairingReport:
         return g
 
 def pair_by_intervention(image_meta:pd.DataFrame, expr_obs:pd.DataFrame) -> PairingReport:
-    "Join image contexts to transcriptomes by (compound, dose bin, cell type), never by sample id."
+    "Join image contexts to transcriptomes by (compound, dose bin, cell type), never by sample id; control rows are left out and counted."
     check_meta(image_meta)
     for c in ('compound', 'dose_um', 'cell_type'):
         if c not in expr_obs.columns: raise ValueError(f"expression obs lacks column {c!r}")
+    ci, ce = control_mask(image_meta), control_mask(expr_obs)
+    image_meta, expr_obs = image_meta[~ci], expr_obs[~ce]
     im = image_meta.assign(dose_bin=dose_bin(image_meta.dose_um))
     ex = expr_obs[expr_obs.compound.astype(str) != ''].assign(dose_bin=lambda d: dose_bin(d.dose_um))
     ctx = im.groupby(['compound', 'dose_bin', 'cell_type'], observed=True).size().rename('n_fields').reset_index()
@@ -123,7 +138,7 @@ def pair_by_intervention(image_meta:pd.DataFrame, expr_obs:pd.DataFrame) -> Pair
     ctx['n_exact'] = ctx.n_exact.fillna(0).astype(int)
     ctx['n_compound'] = ctx.compound.map(per_cpd).fillna(0).astype(int)
     ctx['pairing'] = np.select([ctx.n_exact > 0, ctx.n_compound > 0], ['exact', 'compound only'], 'unprofiled')
-    return PairingReport(ctx)
+    return PairingReport(ctx, {'image fields': int(ci.sum()), 'profiles': int(ce.sum())})
 
 # %% ../nbs/02_data.ipynb #7f8d41dc
 PLATE_NORMS = ('center', 'standardize', 'robust')

@@ -9,10 +9,11 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 # %% auto #0
-__all__ = ['TARGET_GENES', 'OTHER_GENES', 'MOA_CATALOGUE', 'CELL_LINES', 'NCI_SMILES', 'PHENOTYPES', 'WELLS_384', 'pbmc_genes',
-           'gene_panel', 'split_cell_types', 'imaging_doses', 'hill', 'load_nci_molecules', 'select_compounds',
-           'field_layout', 'render_field', 'RenderedImageSet', 'WorldTruth', 'Knockouts', 'World', 'plate_layout',
-           'simulate_world', 'compound_profiles', 'pair_similarities', 'program_scores', 'field_features', 'composite']
+__all__ = ['TARGET_GENES', 'OTHER_GENES', 'MOA_CATALOGUE', 'CELL_LINES', 'NCI_SMILES', 'PHENOTYPES', 'WELLS_384', 'DMSO_SMILES',
+           'pbmc_genes', 'gene_panel', 'split_cell_types', 'imaging_doses', 'hill', 'load_nci_molecules',
+           'select_compounds', 'field_layout', 'render_field', 'RenderedImageSet', 'WorldTruth', 'Knockouts',
+           'Controls', 'World', 'plate_layout', 'simulate_world', 'compound_profiles', 'pair_similarities',
+           'program_scores', 'field_features', 'composite']
 
 # %% ../nbs/03_world.ipynb #6ef06ef0
 import numpy as np
@@ -24,7 +25,8 @@ from rdkit import Chem, RDConfig, RDLogger
 from rdkit.Chem.Scaffolds import MurckoScaffold
 from .core import get_profile, Profile
 from .data import (N_LANDMARKS, CELL_PAINTING_CHANNELS, EXPR_OBS_COLUMNS, IMAGE_META_COLUMNS, TARGET_SEP, parse_targets, intervention_ids,
-                                       ImageSet, ArrayImageSet, check_meta, validate_expression, dose_bin, pair_by_intervention, PairingReport)
+                                       ImageSet, ArrayImageSet, check_meta, validate_expression, dose_bin, pair_by_intervention, PairingReport,
+                                       control_mask)
 
 # %% ../nbs/03_world.ipynb #dc6c44e4
 TARGET_GENES = tuple("""HDAC1 HDAC2 HDAC3 HDAC6 TOP1 TOP2A TOP2B TUBB TUBA1A TUBB4B MTOR EGFR ERBB2 HSP90AA1 HSP90AB1 PSMB5
@@ -273,6 +275,7 @@ class WorldTruth:
     moa_phenotypes: pd.DataFrame       # (n_moas × PHENOTYPES) v_m B z_m
     compound_phenotypes: pd.DataFrame  # (n_compounds × PHENOTYPES) v_m B z_c
     expr_cell_gains: pd.DataFrame      # (profiled cell types × genes) γ_t
+    expr_cell_basal: pd.DataFrame      # (profiled cell types × genes) b_t, basal expression of untreated cells
     image_cell_baseline: pd.DataFrame  # (imaged cell types × PHENOTYPES) morphology of untreated cells
     image_cell_gains: pd.DataFrame     # (imaged cell types × PHENOTYPES) s_t κ_t
     expr_plate_effects: pd.DataFrame   # (plates × genes) β_p
@@ -293,6 +296,12 @@ class Knockouts:
     genes: pd.DataFrame                # gene, is_target, moas (|-separated), sign (+1 mimics the drug, -1 opposes)
 
 @dataclass
+class Controls:
+    "DMSO vehicle controls (compound 'DMSO', dose 0, `is_control` True): a few wells on every compound plate of each assay."
+    expr: ad.AnnData                   # L1000-style profiles of untreated cells: basal expression + plate effect + noise
+    images: ImageSet                   # Cell Painting fields of untreated cells
+
+@dataclass
 class World:
     "A simulated weakly paired imaging + transcriptomics world with its ground truth."
     profile: str
@@ -307,6 +316,7 @@ class World:
     cell_types_expr: tuple
     doses_imaging: tuple
     seconds: float = 0.0               # generation time
+    controls: Controls|None = None     # DMSO vehicle controls, kept apart from the interventions
 
     def summary(self) -> pd.DataFrame:
         "Sizes of the world, one row per quantity."
@@ -317,7 +327,10 @@ class World:
                 ('imaged cell types', ' '.join(self.cell_types_imaging)), ('profiled cell types', ' '.join(self.cell_types_expr)),
                 ('image fields', len(self.images)), ('expression profiles', self.expr.n_obs), ('genes', self.expr.n_vars),
                 ('knocked-out genes', len(self.knockouts.genes)), ('knockout profiles', self.knockouts.expr.n_obs),
-                ('knockout fields', len(self.knockouts.images)), ('generation seconds', round(self.seconds, 2))]
+                ('knockout fields', len(self.knockouts.images)),
+                ('DMSO control profiles', 0 if self.controls is None else self.controls.expr.n_obs),
+                ('DMSO control fields', 0 if self.controls is None else len(self.controls.images)),
+                ('generation seconds', round(self.seconds, 2))]
         return pd.DataFrame(rows, columns=['quantity', 'value']).astype({'value': str})
 
 # %% ../nbs/03_world.ipynb #b021b0b8
@@ -331,27 +344,27 @@ def plate_layout(n:int, prefix:str, rng:np.random.Generator, wells_per_plate:int
     return plate, np.array(WELLS_384, dtype=object)[slot % wells_per_plate]
 
 # %% ../nbs/03_world.ipynb #c9bba1d3
-_STREAMS = dict(compounds=0, images=1, truth=2, expr=3, layout=4, ko=5, ko_images=6)
+_STREAMS = dict(compounds=0, images=1, truth=2, expr=3, layout=4, ko=5, ko_images=6, basal=7, controls=8, control_images=9)
 
 def _rng(seed:int, name:str) -> np.random.Generator: return np.random.default_rng([seed, _STREAMS[name]])
 
-def _anndata(X:np.ndarray, obs:pd.DataFrame, genes:list[str]) -> ad.AnnData:
-    obs = obs.reset_index(drop=True); obs.index = [f'prof{i:06d}' for i in range(len(obs))]
+def _anndata(X:np.ndarray, obs:pd.DataFrame, genes:list[str], prefix:str='prof') -> ad.AnnData:
+    obs = obs.reset_index(drop=True); obs.index = [f'{prefix}{i:06d}' for i in range(len(obs))]
     return ad.AnnData(X.astype(np.float32), obs=obs, var=pd.DataFrame(index=pd.Index(genes, name='gene')))
 
-def _layout(df:pd.DataFrame, prefix:str, rng:np.random.Generator) -> pd.DataFrame:
-    "`df` (cell_type, replicate) with `plate`, `well`: one plate series per cell type and replicate."
+def _layout(df:pd.DataFrame, prefix:str, rng:np.random.Generator, n_reserved:int=0) -> pd.DataFrame:
+    "`df` (cell_type, replicate) with `plate`, `well`: one plate series per cell type and replicate; the last `n_reserved` wells of a plate stay free (controls)."
     df = df.assign(plate='', well='')
     for (t, rep), g in df.groupby(['cell_type', 'replicate'], sort=True):
-        df.loc[g.index, 'plate'], df.loc[g.index, 'well'] = plate_layout(len(g), f'{prefix}-{t}-r{rep}', rng)
+        df.loc[g.index, 'plate'], df.loc[g.index, 'well'] = plate_layout(len(g), f'{prefix}-{t}-r{rep}', rng, len(WELLS_384) - n_reserved)
     return df
 
-def _fields(units:pd.DataFrame, n_fields:int, prefix:str, rng:np.random.Generator) -> pd.DataFrame:
+def _fields(units:pd.DataFrame, n_fields:int, prefix:str, rng:np.random.Generator, n_reserved:int=0) -> pd.DataFrame:
     "One row per field: each unit (row of `units`, with `cell_type`) gets a well on each of ≤ 2 replicate plates, `n_fields` sites in all."
     n_rep = min(2, n_fields)
     sites = pd.DataFrame([(rep + 1, s + 1) for rep in range(n_rep) for s in range(n_fields // n_rep + (rep < n_fields % n_rep))],
                          columns=['replicate', 'site'])
-    wells = _layout(units.rename_axis('unit').reset_index().merge(sites[['replicate']].drop_duplicates(), how='cross'), prefix, rng)
+    wells = _layout(units.rename_axis('unit').reset_index().merge(sites[['replicate']].drop_duplicates(), how='cross'), prefix, rng, n_reserved)
     return wells.merge(sites, on='replicate').sort_values(['unit', 'replicate', 'site'], kind='stable').reset_index(drop=True)
 
 def _plate_effects(plates, rng:np.random.Generator, n_genes:int|None=None):
@@ -363,7 +376,7 @@ def _plate_effects(plates, rng:np.random.Generator, n_genes:int|None=None):
             pd.DataFrame(rng.uniform(0.01, 0.05, (len(plates), 5)), index=plates, columns=ch))
 
 # %% ../nbs/03_world.ipynb #0aa85162
-def _simulate_truth(cpds:pd.DataFrame, n_moas:int, genes:list[str], cts_img, cts_expr, seed:int, k:int=8) -> dict:
+def _simulate_truth(cpds:pd.DataFrame, n_moas:int, genes:list[str], cts_img, cts_expr, seed:int, k:int=8, basal_sd:float=0.5) -> dict:
     r = _rng(seed, 'truth')
     nG, nM, moa = len(genes), n_moas, cpds.moa_id.to_numpy()
     z_m = r.standard_normal((nM, k))
@@ -378,9 +391,10 @@ def _simulate_truth(cpds:pd.DataFrame, n_moas:int, genes:list[str], cts_img, cts
     img_gain = pd.DataFrame(r.uniform(0.7, 1.3, (len(cts_img), 1)) * np.exp(0.2 * r.standard_normal((len(cts_img), len(PHENOTYPES)))),
                             index=list(cts_img), columns=PHENOTYPES)
     flips = np.where(r.random((nM, nG)) < 0.15, -1.0, 1.0)                        # knockout genes that go the other way
+    basal = pd.DataFrame(basal_sd * _rng(seed, 'basal').standard_normal((len(cts_expr), nG)), index=list(cts_expr), columns=genes)
     return dict(z_m=z_m, z_c=z_c, A=A, G_m=z_m @ A.T + Pm, g_c=z_c @ A.T + Pm[moa], B=B, vis=vis,
                 pi_m=(z_m @ B.T) * vis[:, None], pi_c=(z_c @ B.T) * vis[moa, None],
-                gains=gains, img_base=img_base, img_gain=img_gain, flips=flips)
+                gains=gains, basal=basal, img_base=img_base, img_gain=img_gain, flips=flips)
 
 # %% ../nbs/03_world.ipynb #917527b7
 def _assign_profiling(cpds:pd.DataFrame, cts_expr, rng:np.random.Generator, unprofiled_fraction:float, shifted_fraction:float) -> pd.DataFrame:
@@ -393,40 +407,40 @@ def _assign_profiling(cpds:pd.DataFrame, cts_expr, rng:np.random.Generator, unpr
     cts = [TARGET_SEP.join(np.array(cts_expr)[k]) if p else '' for k, p in zip(keep, profiled)]
     return cpds.assign(profiled=profiled, dose_shifted=np.isin(np.arange(n), shifted), expr_cell_types=cts)
 
-def _simulate_expression(cpds:pd.DataFrame, doses:np.ndarray, genes:list[str], T:dict, seed:int, replicates:int):
+def _simulate_expression(cpds:pd.DataFrame, doses:np.ndarray, genes:list[str], T:dict, seed:int, replicates:int, n_reserved:int=0):
     "L1000 profiles: one per (profiled compound, dose, cell type, replicate); returns (AnnData, plate effects)."
     r, rl = _rng(seed, 'expr'), _rng(seed, 'layout')
     ob = pd.DataFrame([(i, d * (10 ** 0.5 if cpds.dose_shifted[i] else 1.0), t, rep + 1) for i in range(len(cpds))
                        for t in parse_targets(cpds.expr_cell_types[i]) for d in doses for rep in range(replicates)],
                       columns=['ci', 'dose_um', 'cell_type', 'replicate'])
     ob['dose_um'] = [float(f'{d:.3g}') for d in ob.dose_um]
-    ob = _layout(ob, 'L1K', rl)
+    ob = _layout(ob, 'L1K', rl, n_reserved)
     beta = _plate_effects(ob.plate, r, len(genes)).set_axis(genes, axis=1)
     c = cpds.iloc[ob.ci].reset_index(drop=True)
     h = hill(ob.dose_um.to_numpy(), c.ec50_um.to_numpy(), c.hill.to_numpy(), c.efficacy.to_numpy())
-    X = h[:, None] * T['gains'].loc[ob.cell_type].to_numpy() * T['g_c'][ob.ci] + beta.loc[ob.plate].to_numpy() + r.standard_normal((len(ob), len(genes)))
+    X = T['basal'].loc[ob.cell_type].to_numpy() + h[:, None] * T['gains'].loc[ob.cell_type].to_numpy() * T['g_c'][ob.ci] + beta.loc[ob.plate].to_numpy() + r.standard_normal((len(ob), len(genes)))
     obs = pd.DataFrame({'intervention_id': intervention_ids(c.compound, ob.dose_um, ob.cell_type), 'compound': c.compound,
                         'smiles': c.smiles, 'dose_um': ob.dose_um, 'time_h': 24.0, 'cell_type': ob.cell_type, 'plate': ob.plate,
                         'moa': c.moa, 'targets': c.targets, 'gene': '', 'perturbation': 'compound', 'dose_bin': dose_bin(ob.dose_um),
-                        'replicate': ob.replicate, 'well': ob.well})
+                        'replicate': ob.replicate, 'well': ob.well, 'is_control': False})
     return validate_expression(_anndata(X, obs, genes), landmarks=genes), beta
 
 # %% ../nbs/03_world.ipynb #c0fe67bd
-def _image_set(meta:pd.DataFrame, base:np.ndarray, effect:np.ndarray, P:Profile, seed:int, stream:str, lazy:bool|None):
-    "Plate effects drawn, then a `RenderedImageSet` (lazy) or its materialised `ArrayImageSet`; returns (images, gains, offsets)."
-    pg, po = _plate_effects(meta.plate, _rng(seed, stream))
+def _image_set(meta:pd.DataFrame, base:np.ndarray, effect:np.ndarray, P:Profile, seed:int, stream:str, lazy:bool|None, plate_effects=None):
+    "Plate effects drawn (or the given (gains, offsets) of the same plates), then a `RenderedImageSet` (lazy) or its materialised `ArrayImageSet`; returns (images, gains, offsets)."
+    pg, po = _plate_effects(meta.plate, _rng(seed, stream)) if plate_effects is None else plate_effects
     imgs = RenderedImageSet(meta, base + effect, effect, pg.loc[meta.plate].to_numpy(), po.loc[meta.plate].to_numpy(),
                             P.image_size, P.crop_size, seed, _STREAMS[stream])
     if lazy is None: lazy = len(meta) * 5 * P.image_size**2 * 4 > 2**30                      # more than 1 GiB stays lazy
     return (imgs if lazy else imgs.materialize()), pg, po
 
-def _simulate_images(cpds:pd.DataFrame, doses:np.ndarray, cts_img, T:dict, P:Profile, seed:int, lazy:bool|None):
+def _simulate_images(cpds:pd.DataFrame, doses:np.ndarray, cts_img, T:dict, P:Profile, seed:int, lazy:bool|None, n_reserved:int=0):
     units = pd.DataFrame([(i, d, t) for t in cts_img for i in range(len(cpds)) for d in doses], columns=['ci', 'dose_um', 'cell_type'])
-    fm = _fields(units, P.fields_per_intervention, 'CP', _rng(seed, 'layout'))
+    fm = _fields(units, P.fields_per_intervention, 'CP', _rng(seed, 'layout'), n_reserved)
     c = cpds.iloc[fm.ci].reset_index(drop=True)
     meta = pd.DataFrame({'intervention_id': intervention_ids(c.compound, fm.dose_um, fm.cell_type), 'compound': c.compound,
                          'dose_um': fm.dose_um, 'cell_type': fm.cell_type, 'plate': fm.plate, 'well': fm.well, 'site': fm.site,
-                         'replicate': fm.replicate, 'dose_bin': dose_bin(fm.dose_um), 'moa': c.moa})
+                         'replicate': fm.replicate, 'dose_bin': dose_bin(fm.dose_um), 'moa': c.moa, 'is_control': False})
     h = hill(fm.dose_um.to_numpy(), c.ec50_um.to_numpy(), c.hill.to_numpy(), c.efficacy.to_numpy())
     effect = h[:, None] * T['img_gain'].loc[fm.cell_type].to_numpy() * T['pi_c'][fm.ci]
     return _image_set(meta, T['img_base'].loc[fm.cell_type].to_numpy(), effect, P, seed, 'images', lazy)
@@ -456,7 +470,7 @@ def _simulate_knockouts(cpds, moas, genes, cts_img, cts_expr, T, P:Profile, seed
     ob = _layout(pd.DataFrame([(j, t, rep + 1) for j in range(len(kg)) for t in cts_expr for rep in range(replicates)],
                               columns=['gi', 'cell_type', 'replicate']), 'KO-L1K', rl)
     beta = _plate_effects(ob.plate, rk, len(genes)).set_axis(genes, axis=1)
-    X = T['gains'].loc[ob.cell_type].to_numpy() * sig.to_numpy()[ob.gi] + beta.loc[ob.plate].to_numpy() + rk.standard_normal((len(ob), len(genes)))
+    X = T['basal'].loc[ob.cell_type].to_numpy() + T['gains'].loc[ob.cell_type].to_numpy() * sig.to_numpy()[ob.gi] + beta.loc[ob.plate].to_numpy() + rk.standard_normal((len(ob), len(genes)))
     g = kg.gene.to_numpy()[ob.gi]
     obs = pd.DataFrame({'intervention_id': [f'KO-{x}@{t}' for x, t in zip(g, ob.cell_type)], 'compound': '', 'smiles': '',
                         'dose_um': np.nan, 'time_h': 96.0, 'cell_type': ob.cell_type, 'plate': ob.plate, 'moa': '', 'targets': g,
@@ -470,15 +484,37 @@ def _simulate_knockouts(cpds, moas, genes, cts_img, cts_expr, T, P:Profile, seed
     images, pg, po = _image_set(meta, T['img_base'].loc[fm.cell_type].to_numpy(), effect, P, seed, 'ko_images', lazy)
     return Knockouts(expr, images, kg), sig, beta, pg, po
 
+# %% ../nbs/03_world.ipynb #06384efe
+DMSO_SMILES = 'CS(C)=O'
+
+def _simulate_controls(expr_obs:pd.DataFrame, image_meta:pd.DataFrame, genes:list[str], T:dict, beta:pd.DataFrame, pg:pd.DataFrame,
+                       po:pd.DataFrame, P:Profile, seed:int, n_wells:int, lazy:bool|None) -> Controls:
+    "DMSO wells (the last `n_wells` of each plate) on every plate of `expr_obs` and `image_meta`, with the plates' own effects."
+    r, wells = _rng(seed, 'controls'), pd.DataFrame({'well': list(WELLS_384[len(WELLS_384) - n_wells:])})
+    ob = expr_obs[['plate', 'cell_type', 'replicate']].drop_duplicates().sort_values('plate').merge(wells, how='cross')
+    X = T['basal'].loc[ob.cell_type].to_numpy() + beta.loc[ob.plate].to_numpy() + r.standard_normal((len(ob), len(genes)))
+    obs = ob.assign(intervention_id=intervention_ids(['DMSO'] * len(ob), np.zeros(len(ob)), ob.cell_type), compound='DMSO',
+                    smiles=DMSO_SMILES, dose_um=0.0, time_h=24.0, moa='', targets='', gene='', perturbation='control', is_control=True)
+    expr = validate_expression(_anndata(X, obs, genes, 'ctl'), landmarks=genes)
+    n_sites = -(-P.fields_per_intervention // min(2, P.fields_per_intervention))          # as many sites as a treated well
+    fm = (image_meta[['plate', 'cell_type', 'replicate']].drop_duplicates().sort_values('plate').merge(wells, how='cross')
+          .merge(pd.DataFrame({'site': range(1, n_sites + 1)}), how='cross'))
+    meta = fm.assign(intervention_id=intervention_ids(['DMSO'] * len(fm), np.zeros(len(fm)), fm.cell_type), compound='DMSO',
+                     dose_um=0.0, moa='', is_control=True)
+    base = T['img_base'].loc[fm.cell_type].to_numpy()
+    images, _, _ = _image_set(meta, base, np.zeros_like(base), P, seed, 'control_images', lazy, (pg, po))
+    return Controls(expr, images)
+
 # %% ../nbs/03_world.ipynb #d18b1f6f
 def simulate_world(profile:str='smoke', seed:int=0, lazy_images:bool|None=None, expr_replicates:int=2,
-                   hop_fraction:float=0.25, unprofiled_fraction:float=0.1, shifted_fraction:float=0.33) -> World:
+                   hop_fraction:float=0.25, unprofiled_fraction:float=0.1, shifted_fraction:float=0.33, control_wells:int=4) -> World:
     "Simulate the weakly paired world of `profile` (sizes from `get_profile`), deterministically from `seed`; images lazy when > 1 GiB."
     t0 = time.perf_counter()
     P = get_profile(profile)
     if not isinstance(seed, (int, np.integer)) or isinstance(seed, bool) or seed < 0: raise ValueError(f"seed must be a non-negative integer, got {seed!r}")
     if P.n_genes != N_LANDMARKS: raise ValueError(f"n_genes={P.n_genes!r}: the simulator measures the {N_LANDMARKS} L1000 landmarks")
     if expr_replicates < 1: raise ValueError(f"expr_replicates={expr_replicates!r} must be at least 1")
+    if not 1 <= control_wells <= 32: raise ValueError(f"control_wells={control_wells!r} must lie in 1..32 (DMSO wells per plate)")
     genes = gene_panel(P.n_genes)
     _, cts_img, cts_expr = split_cell_types(P.n_cell_types)
     doses = imaging_doses(P.n_doses)
@@ -486,8 +522,9 @@ def simulate_world(profile:str='smoke', seed:int=0, lazy_images:bool|None=None, 
     rc = _rng(seed, 'compounds')
     cpds = _assign_profiling(select_compounds(P.n_compounds, P.n_moas, rc, hop_fraction, moas), cts_expr, rc, unprofiled_fraction, shifted_fraction)
     T = _simulate_truth(cpds, len(moas), genes, cts_img, cts_expr, seed)
-    expr, beta = _simulate_expression(cpds, doses, genes, T, seed, expr_replicates)
-    images, pg, po = _simulate_images(cpds, doses, cts_img, T, P, seed, lazy_images)
+    expr, beta = _simulate_expression(cpds, doses, genes, T, seed, expr_replicates, control_wells)
+    images, pg, po = _simulate_images(cpds, doses, cts_img, T, P, seed, lazy_images, control_wells)
+    controls = _simulate_controls(expr.obs, images.meta, genes, T, beta, pg, po, P, seed, control_wells, lazy_images)
     ko, ko_sig, kbeta, kpg, kpo = _simulate_knockouts(cpds, moas, genes, cts_img, cts_expr, T, P, seed, expr_replicates, lazy_images)
     cn, mn = cpds.compound.tolist(), moas.moa.tolist()
     truth = WorldTruth(
@@ -495,21 +532,26 @@ def simulate_world(profile:str='smoke', seed:int=0, lazy_images:bool|None=None, 
         gene_loadings=T['A'], moa_programs=pd.DataFrame(T['G_m'], index=mn, columns=genes),
         compound_programs=pd.DataFrame(T['g_c'], index=cn, columns=genes),
         moa_phenotypes=pd.DataFrame(T['pi_m'], index=mn, columns=PHENOTYPES), compound_phenotypes=pd.DataFrame(T['pi_c'], index=cn, columns=PHENOTYPES),
-        expr_cell_gains=T['gains'], image_cell_baseline=T['img_base'], image_cell_gains=T['img_gain'],
+        expr_cell_gains=T['gains'], expr_cell_basal=T['basal'], image_cell_baseline=T['img_base'], image_cell_gains=T['img_gain'],
         expr_plate_effects=pd.concat([beta, kbeta]), image_plate_gains=pd.concat([pg, kpg]), image_plate_offsets=pd.concat([po, kpo]),
         knockout_signatures=ko_sig)
-    return World(profile, int(seed), expr, images, ko, cpds, truth, pair_by_intervention(images.meta, expr.obs),
-                 tuple(cts_img), tuple(cts_expr), tuple(doses.tolist()), time.perf_counter() - t0)
+    pairing = pair_by_intervention(pd.concat([images.meta, controls.images.meta]), pd.concat([expr.obs, controls.expr.obs]))   # controls counted, not paired
+    return World(profile, int(seed), expr, images, ko, cpds, truth, pairing, tuple(cts_img), tuple(cts_expr), tuple(doses.tolist()),
+                 time.perf_counter() - t0, controls)
 
 # %% ../nbs/03_world.ipynb #b1f6949f
-def compound_profiles(expr:ad.AnnData, cell_type:str, dose_bin_min:int|None=None) -> pd.DataFrame:
-    "Mean profile per compound in `cell_type` over replicates and doses with `dose_bin >= dose_bin_min` (default: each compound's top dose)."
+def compound_profiles(expr:ad.AnnData, cell_type:str, dose_bin_min:int|None=None, controls:ad.AnnData|None=None) -> pd.DataFrame:
+    "Mean profile per compound in `cell_type` over replicates and doses with `dose_bin >= dose_bin_min` (default: each compound's top dose), minus the mean of the cell type's `controls` if given."
     o = expr.obs
     sel = (o.cell_type == cell_type).to_numpy() & (o.compound != '').to_numpy()
     if not sel.any(): raise ValueError(f"no compound profiles in cell type {cell_type!r}")
     top = o.dose_bin.where(sel).groupby(o.compound.to_numpy()).transform('max') if dose_bin_min is None else dose_bin_min
     sel &= (o.dose_bin >= top).to_numpy()
-    return pd.DataFrame(expr.X[sel], index=o.compound[sel].to_numpy(), columns=expr.var_names).groupby(level=0).mean()
+    prof = pd.DataFrame(expr.X[sel], index=o.compound[sel].to_numpy(), columns=expr.var_names).groupby(level=0).mean()
+    if controls is None: return prof
+    ctl = (controls.obs.cell_type == cell_type).to_numpy() & control_mask(controls.obs)
+    if not ctl.any(): raise ValueError(f"no control profiles in cell type {cell_type!r}")
+    return prof - np.asarray(controls.X[ctl]).mean(0)
 
 def pair_similarities(profiles:pd.DataFrame, compounds:pd.DataFrame) -> pd.DataFrame:
     "Cosine similarity of every pair of compounds with their relation: same MoA? same scaffold cluster?"
@@ -522,10 +564,11 @@ def pair_similarities(profiles:pd.DataFrame, compounds:pd.DataFrame) -> pd.DataF
 
 # %% ../nbs/03_world.ipynb #76463580
 def program_scores(w:World) -> pd.DataFrame:
-    "Expression obs with `score`, the projection of each profile on its compound's true program, and the true `response`."
+    "Expression obs with `score`, the projection of each profile's change from basal on its compound's true program, and the true `response`."
     o = w.expr.obs
     prog = w.truth.compound_programs.loc[o.compound].to_numpy() * w.truth.expr_cell_gains.loc[o.cell_type].to_numpy()
-    score = (np.asarray(w.expr.X) * prog).sum(1) / (prog**2).sum(1)
+    x = np.asarray(w.expr.X) - w.truth.expr_cell_basal.loc[o.cell_type].to_numpy()          # the response, from the true basal level
+    score = (x * prog).sum(1) / (prog**2).sum(1)
     c = w.compounds.set_index('compound').loc[o.compound]
     return o.assign(score=score, response=hill(o.dose_um.to_numpy(), c.ec50_um.to_numpy(), c.hill.to_numpy(), c.efficacy.to_numpy()))
 

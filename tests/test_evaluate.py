@@ -64,7 +64,7 @@ def test_intervals_and_tables():
     m, lo, hi = seeds_ci([0.1, 0.2, 0.3])
     assert m == pytest.approx(0.2) and lo < 0.2 < hi
     with pytest.raises(ValueError, match='at least 2'): seeds_ci([0.1])
-    rows = [{'method': 'ours', 'seed': s, 'top1': t, 'top1_lo': 0, 'top1_hi': 1} for s, t in enumerate([0.3, 0.4, 0.5])]
+    rows = [{'method': 'tide', 'seed': s, 'top1': t, 'top1_lo': 0, 'top1_hi': 1} for s, t in enumerate([0.3, 0.4, 0.5])]
     tab = results_tables(rows)['one_shot']
     assert tab.columns.tolist() == ['method', 'top1', 'top1_lo', 'top1_hi', 'n_seeds', 'ci'] and tab.top1.item() == pytest.approx(0.4)
 
@@ -148,13 +148,13 @@ def test_paired_differences_verdicts():
     base = (rng.random(400) < 0.3).astype(float)
     better = np.maximum(base, (rng.random(400) < 0.3).astype(float))          # never worse on any query
     u = pd.concat([_units(m, v, s) for s in range(3) for m, v in (('tide', better), ('dino', base), ('twin', better))])
-    p = paired_differences(u, ours='tide').set_index('baseline')
+    p = paired_differences(u, method='tide').set_index('baseline')
     assert p.loc['dino', 'diff'] == pytest.approx(better.mean() - base.mean()) and p.loc['dino', 'lo'] > 0
     assert p.loc['dino', 'verdict'] == 'wins' and p.loc['dino', 'n_seeds'] == 3
     assert p.loc['twin', ['diff', 'lo', 'hi']].tolist() == [0.0, 0.0, 0.0] and p.loc['twin', 'verdict'] == 'ties'
-    assert paired_differences(u, ours='dino', baselines=['tide']).verdict.item() == 'loses'
+    assert paired_differences(u, method='dino', baselines=['tide']).verdict.item() == 'loses'
     with pytest.raises(ValueError, match='same units'):
-        paired_differences(pd.concat([_units('tide', better), _units('dino', base[:-4])]), ours='tide')
+        paired_differences(pd.concat([_units('tide', better), _units('dino', base[:-4])]), method='tide')
     assert [verdict_from_interval(*i) for i in ((0.01, 0.1), (-0.1, 0.1), (-0.1, -0.01))] == ['wins', 'ties', 'loses']
 
 

@@ -12,7 +12,7 @@ from intervention_distill.experiments import (ABLATIONS, TAU_SWEEP, ExperimentCo
 from intervention_distill.formats import write_examples
 
 
-@pytest.mark.parametrize('name, msg', [('byol', "unknown method 'byol'"), ('ours_tau_0', "'ours_tau_0'"), ('ours_tau_abc', "'ours_tau_abc'"),
+@pytest.mark.parametrize('name, msg', [('byol', "unknown method 'byol'"), ('student_tau_0', "'student_tau_0'"), ('student_tau_abc', "'student_tau_abc'"),
                                        ('', "unknown method ''")])
 def test_unknown_methods_are_named(name, msg):
     with pytest.raises(ValueError, match=msg.replace('(', r'\(')): method_spec(name)
@@ -20,9 +20,9 @@ def test_unknown_methods_are_named(name, msg):
 
 def test_method_specs():
     assert [method_spec(m).name for m in ABLATIONS] == list(ABLATIONS)
-    assert [method_spec(f'ours_tau_{t:g}').tau for t in TAU_SWEEP] == list(TAU_SWEEP)
+    assert [method_spec(f'student_tau_{t:g}').tau for t in TAU_SWEEP] == list(TAU_SWEEP)
     assert method_spec('features').kind == 'baseline' and method_spec('cl_r').kind == 'baseline'
-    assert method_spec('ours_identity_targets').targets == 'identity'
+    assert method_spec('student_identity_targets').targets == 'identity'
 
 
 @pytest.mark.parametrize('kw, msg', [(dict(profile='huge'), "'huge'"), (dict(heldout_frac=0.0), 'heldout_frac'), (dict(n_folds=1), 'n_folds'),
@@ -38,10 +38,10 @@ def test_budget_hash_and_seeds():
 
 def test_cache_round_trip(tmp_path):
     rng = np.random.default_rng(0)
-    run = MethodRun('ours', 3, rng.normal(size=(5, 4)).astype(np.float32), np.zeros((0, 4), np.float32),
-                    {'targets': np.full((5, 2), 0.5, np.float32), 'train_fields': np.arange(3), 'info': {'method': 'ours', 'seed': 3, 'x': [1, 2]}})
+    run = MethodRun('student', 3, rng.normal(size=(5, 4)).astype(np.float32), np.zeros((0, 4), np.float32),
+                    {'targets': np.full((5, 2), 0.5, np.float32), 'train_fields': np.arange(3), 'info': {'method': 'student', 'seed': 3, 'x': [1, 2]}})
     back = load_run(save_run(run, tmp_path/'r.npz'))
-    assert back.cached and (back.method, back.seed) == ('ours', 3)
+    assert back.cached and (back.method, back.seed) == ('student', 3)
     np.testing.assert_array_equal(back.embeddings, run.embeddings); np.testing.assert_array_equal(back.extras['targets'], run.extras['targets'])
     assert back.extras['info'] == run.extras['info'] and back.knockout_embeddings.shape == (0, 4)
     assert not list(tmp_path.glob('*.tmp'))                                   # written atomically
@@ -57,10 +57,10 @@ def test_target_losses():
 
 
 def test_verdict():
-    t = pd.DataFrame({'method': ['ours', 'b'], 'm': [0.2, 0.4], 'm_lo': [0.1, 0.3], 'm_hi': [0.25, 0.5]})
-    assert 'ours does **not** win: b is best' in verdict(t, ['m']) and 'separate' in verdict(t, ['m'])
-    assert verdict(t.assign(m=[0.5, 0.4]), ['m']).startswith('- **m**: ours is best')
-    with pytest.raises(ValueError, match="'ours' is not a method"): verdict(t.iloc[1:], ['m'])
+    t = pd.DataFrame({'method': ['student', 'b'], 'm': [0.2, 0.4], 'm_lo': [0.1, 0.3], 'm_hi': [0.25, 0.5]})
+    assert 'student does **not** win: b is best' in verdict(t, ['m'], 'student') and 'separate' in verdict(t, ['m'], 'student')
+    assert verdict(t.assign(m=[0.5, 0.4]), ['m'], 'student').startswith('- **m**: student is best')
+    with pytest.raises(ValueError, match="'student' is not a method"): verdict(t.iloc[1:], ['m'], 'student')
 
 
 def test_with_temperature_refuses_bad_tau():
@@ -80,6 +80,6 @@ def test_profile_world_needs_all_three_kinds(tmp_path):
 def test_cache_names_change_with_budget(tmp_path):
     class W: profile, seed = 'smoke', 0
     w = W(); w.images = type('I', (), {'meta': pd.DataFrame({'compound': ['a']})})(); w.compounds = pd.DataFrame({'compound': ['a'], 'smiles': ['C']})
-    a = cache_path(tmp_path, 'ours', 0, w, ExperimentConfig())
-    assert a.name.startswith('ours_s0_smoke_') and a.suffix == '.npz'
-    assert a != cache_path(tmp_path, 'ours', 0, w, ExperimentConfig(max_steps=3)) != cache_path(tmp_path, 'ours', 1, w, ExperimentConfig())
+    a = cache_path(tmp_path, 'student', 0, w, ExperimentConfig())
+    assert a.name.startswith('student_s0_smoke_') and a.suffix == '.npz'
+    assert a != cache_path(tmp_path, 'student', 0, w, ExperimentConfig(max_steps=3)) != cache_path(tmp_path, 'student', 1, w, ExperimentConfig())
