@@ -13,7 +13,7 @@ from typing import Mapping, Sequence
 __all__ = ['SPECIAL_TOKENS', 'SCGPT_KEY_MAP', 'SCGPT_ENCODER_PREFIXES', 'SCGPT_ARGS', 'GeneVocab', 'global_bin_edges',
            'bin_expression', 'CellCorpus', 'make_corpus', 'tokenize_cells', 'mask_values', 'ContextEncoderConfig',
            'TokenEmbedding', 'ContinuousValueEmbedding', 'ExprDecoder', 'GEPCDecoder', 'GeneTokenEncoder',
-           'scgpt_to_ours', 'ours_to_scgpt', 'CheckpointReport', 'save_scgpt_checkpoint', 'load_scgpt_checkpoint',
+           'scgpt_to_local', 'local_to_scgpt', 'CheckpointReport', 'save_scgpt_checkpoint', 'load_scgpt_checkpoint',
            'ContextTrainSettings', 'context_settings', 'pretrain', 'masked_losses', 'pbmc_corpus', 'expr_corpus',
            'embed_cells', 'cell_type_embeddings', 'DoseEncoder', 'confusion_loss', 'dose_levels', 'ContextModel',
            'finetune', 'probe_accuracy', 'probe_table', 'dose_share', 'standardise', 'make_context_model',
@@ -262,15 +262,15 @@ SCGPT_ENCODER_PREFIXES = ('encoder.', 'value_encoder.', 'transformer_encoder.')
 SCGPT_ARGS = {'embsize': 'd_model', 'nheads': 'n_heads', 'd_hid': 'd_hid', 'nlayers': 'n_layers', 'n_bins': 'n_bins',
               'dropout': 'dropout', 'input_emb_style': 'input_emb_style', 'pad_value': 'pad_value', 'mask_value': 'mask_value'}
 
-def scgpt_to_ours(key:str) -> str|None:
+def scgpt_to_local(key:str) -> str|None:
     "Our parameter name for scGPT state-dict `key`, or `None` when it has no counterpart."
     key = key.replace('self_attn.Wqkv.', 'self_attn.in_proj_')
     for a, b in SCGPT_KEY_MAP:
         if key.startswith(a): return b + key[len(a):]
     return None
 
-def ours_to_scgpt(key:str) -> str:
-    "scGPT state-dict name of our parameter `key` (inverse of `scgpt_to_ours`)."
+def local_to_scgpt(key:str) -> str:
+    "scGPT state-dict name of our parameter `key` (inverse of `scgpt_to_local`)."
     for a, b in SCGPT_KEY_MAP:
         if key.startswith(b): return a + key[len(b):]
     raise ValueError(f"parameter {key!r} has no scGPT counterpart")
@@ -287,7 +287,7 @@ def save_scgpt_checkpoint(encoder:GeneTokenEncoder, vocab:GeneVocab, folder:str|
     "Write `best_model.pt` (scGPT key names), `vocab.json` and `args.json` (scGPT names) to `folder`."
     if len(vocab) != encoder.n_tokens: raise ValueError(f"vocabulary has {len(vocab)} tokens, encoder {encoder.n_tokens}")
     folder = Path(folder); folder.mkdir(parents=True, exist_ok=True)
-    torch.save({ours_to_scgpt(k): v.detach().cpu() for k, v in encoder.state_dict().items()}, folder/'best_model.pt')
+    torch.save({local_to_scgpt(k): v.detach().cpu() for k, v in encoder.state_dict().items()}, folder/'best_model.pt')
     vocab.save(folder/'vocab.json')
     c = encoder.cfg
     args = {k: getattr(c, own) for k, own in SCGPT_ARGS.items()} | dict(
@@ -330,7 +330,7 @@ def load_scgpt_checkpoint(folder:str|Path, genes:Sequence[str]|None=None, model_
     own = model.state_dict()
     mapped, ignored = {}, []
     for k, v in state.items():
-        o = scgpt_to_ours(k)
+        o = scgpt_to_local(k)
         if o is None or o not in own:
             if k.startswith(SCGPT_ENCODER_PREFIXES): raise ValueError(f"checkpoint key {k!r} does not fit this encoder (maps to {o!r})")
             ignored.append(k); continue

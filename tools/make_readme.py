@@ -66,7 +66,9 @@ def results_markdown(figures:Path=ROOT/'figures') -> str:
     tables = [(label, figures/'tables'/f'{n}.csv', rows, cols) for label, (n, rows, cols) in HEADLINE_TABLES.items() if (figures/'tables'/f'{n}.csv').exists()]
     pdiff = figures/'tables'/'paired_differences.csv'
     if tables:
-        head += "Brackets: 95% intervals (hierarchical bootstrap over seeds, then held-out interventions).\n\n"
+        ci = pd.read_csv(tables[0][1]).get('ci', pd.Series(['hierarchical'])).iloc[0]   # older tables name their interval in a `ci` column
+        how = {'hierarchical': 'hierarchical bootstrap over seeds, then held-out interventions', 'bootstrap': 'bootstrap over queries/pairs'}.get(ci, 't-interval over seeds')
+        head += f"Brackets: 95% intervals ({how}).\n\n"
         body, shown = '', set()
         for label, p, rows, cols in tables:
             df = pd.read_csv(p)
