@@ -15,7 +15,7 @@ __all__ = ['KO_PREFIX', 'KO_PROTOTYPES', 'TEACHER_INPUTS', 'SSL_METHODS', 'CODEB
            'CosineCodebook', 'PrototypeCodebook', 'SpectralCodebook', 'dose_features', 'DoseFiLM', 'TeacherHead',
            'TIDEConfig', 'tide_objective', 'make_ssl', 'TIDE', 'build_tide', 'WeakPairing', 'weak_pairs', 'TIDEItems',
            'validation_split', 'knn_accuracy', 'KNNSelector', 'tide_config', 'TIDEInputs', 'standardised_expression',
-           'cell_type_means', 'tide_inputs', 'TIDERun', 'train_tide', 'world_tide_run']
+           'cell_type_means', 'tide_inputs', 'response_model', 'TIDERun', 'train_tide', 'world_tide_run']
 
 # %% ../nbs/11_tide.ipynb #31483949
 import numpy as np
@@ -443,6 +443,7 @@ TIDE_METHODS = {
     'tide_spectral_codebook': dict(codebook='spectral'),
     'tide_chem_teacher': dict(codebook='spectral', teacher='chem'),
     'tide_no_film': dict(film=False),
+    'tide_scfm': dict(rna='finetuned'),
     'tide_scfm_pretrained': dict(rna='pretrained'),
     'tide_single_scale': dict(multiscale=False),
     **{f'tide_tau_{t:g}': dict(tau=t) for t in TAU_SWEEP},
@@ -503,14 +504,31 @@ def tide_inputs(world, train_fields:Sequence[int], cfg:TIDEConfig, seed:int=0, s
     outside = np.ones(len(meta), bool); outside[train_fields] = False
     labels[outside] = -1
     expr = world.expr[np.isin(intervention_names(world.expr.obs), train_iv)]
-    if cfg.rna != 'expression':
-        raise ValueError(f"rna={cfg.rna!r} needs the single-cell response model (context.fit_response_model), which this build does not have yet")
-    R = standardised_expression(expr.X.toarray() if hasattr(expr.X, 'toarray') else np.asarray(expr.X))
-    source = 'standardised expression; cell-type vectors given'
-    if cell_ctx is None:
-        cell_ctx, imputed = cell_type_means(R, expr.obs.cell_type.astype(str).to_numpy(), meta.cell_type.astype(str).unique())
-        source = f"standardised expression; cell-type vectors: mean standardised profile ({len(imputed)} cell type(s) without profiles get the overall mean: {', '.join(imputed) or 'none'})"
-    return TIDEInputs(make, labels, weak_pairs(meta, expr.obs, labels), R, expr.obs.dose_um.astype(float).to_numpy(), dict(cell_ctx), source)
+    if cfg.rna == 'expression':
+        R = standardised_expression(expr.X.toarray() if hasattr(expr.X, 'toarray') else np.asarray(expr.X))
+        source = 'standardised expression; cell-type vectors given'
+        if cell_ctx is None:
+            cell_ctx, imputed = cell_type_means(R, expr.obs.cell_type.astype(str).to_numpy(), meta.cell_type.astype(str).unique())
+            source = f"standardised expression; cell-type vectors: mean standardised profile ({len(imputed)} cell type(s) without profiles get the overall mean: {', '.join(imputed) or 'none'})"
+    else:
+        model = response_model(world, [n for n in train_iv if not n.startswith(KO_PREFIX)], seed, finetune=cfg.rna == 'finetuned')
+        obs = expr.obs
+        R = model.encode_rna(expr, obs.dose_um.to_numpy(float), obs.cell_type.astype(str).tolist())
+        if cell_ctx is None:
+            cts = sorted(set(meta.cell_type.astype(str)) | set(obs.cell_type.astype(str)))
+            cell_ctx = dict(zip(cts, model.cell_type_embedding(cts)))
+        source = (f"single-cell response model ({'fine-tuned on perturbation response' if cfg.rna == 'finetuned' else 'pretrained only'}): "
+                  f"dose-decoupled RNA encodings; cell-type vectors from DMSO controls (imputed, no controls: {dict(model.imputed) or 'none'})")
+    return TIDEInputs(make, labels, weak_pairs(meta, expr.obs, labels), np.asarray(R, np.float32), expr.obs.dose_um.astype(float).to_numpy(), dict(cell_ctx), source)
+
+def response_model(world, train_compounds:Sequence[str], seed:int=0, finetune:bool=True):
+    "`context.fit_response_model` on the training compounds' profiles and the world's DMSO controls, with the pipeline's step budget (`Profile.pipeline_context_steps`)."
+    from intervention_distill.context import fit_response_model, context_settings
+    steps = get_profile(world.profile).pipeline_context_steps
+    S = context_settings(world.profile)
+    if steps is not None: S = replace(S, pretrain_steps=int(steps), finetune_steps=int(steps))
+    controls = world.controls.expr if getattr(world, 'controls', None) is not None else None
+    return fit_response_model(world.expr, train_compounds, controls, world.profile, seed, finetune=finetune, settings=S)
 
 # %% ../nbs/11_tide.ipynb #01cf3524
 class TIDERun(NamedTuple):
