@@ -22,7 +22,7 @@ HEADLINE_TABLES = {   # figures/tables/<name>.csv → (rows shown: (column, valu
 }
 PAIRED_METRICS = {'compound': ['top1', 'top5'], 'genetic': ['top1', 'top5'], 'target': ['ap', 'auc', 'hit_at_5']}
 PAPER_RESULTS = ROOT/'data'/'paper_results.csv'   # quotes from the paper (different data, same protocol): never mixed into our tables
-HEADLINE_FIGURES = ['embedding_umap_moa', 'retrieval_examples', 'risk_bound_vs_measured']
+HEADLINE_FIGURES = ['embedding_umap_moa', 'retrieval_examples', 'prototype_umap', 'paired_rna_sweep', 'risk_bound_vs_measured']
 
 
 def compact_table(df:pd.DataFrame, metrics:list[str]) -> str:
