@@ -176,7 +176,6 @@ def run_method(name:str, world, seed:int, exp:ExperimentConfig|None=None, teache
             tkey = (world_key(world), exp.key(), seed, True)
             if tkey not in teachers: teachers[tkey] = build_teacher(world, spectral, train_cpds, seed, exp, True, cache_dir)
             targets = method_targets(method_spec('student'), world, spectral, teachers[tkey]).soft
-            fallbacks = fallback_counts(world, train_fields, train_cpds, field_targets(teachers[tkey], world, spectral)[1], True)
         run = train_tide(world, tc, tcfg, train_fields, spectral, targets, student=scfg, verbose=False, name=name)
         E, K, h = run.embeddings, run.knockout_embeddings, run.history
         extras.update({k: h[k].to_numpy(np.float32) for k in ('loss', 'loss_distill', 'loss_teacher', 'loss_ssl')},
@@ -184,6 +183,7 @@ def run_method(name:str, world, seed:int, exp:ExperimentConfig|None=None, teache
         if hasattr(run.model.codebook, 'names'):                       # the learned prototypes, one per training intervention
             with torch.no_grad(): extras.update(prototypes=run.model.codebook.prototypes().cpu().numpy(), prototype_names=np.array(run.model.codebook.names))
         source = f"TIDE {name} (11_tide): {run.inputs.source}"
+        fallbacks = {s.replace(' ', '_') + '_train_fields': int(n) for s, n in zip(run.pairing.status, run.pairing.images) if s != 'paired'}   # SSL only
     elif spec.kind == 'baseline':
         run = train_baseline(name, world, tc, seed=seed, train_fields=train_fields, student=scfg)
         E, K, h = run.embeddings, run.knockout_embeddings, run.model.history
@@ -281,7 +281,8 @@ def run_report(runs:Sequence[MethodRun]) -> pd.DataFrame:
         i = r.extras['info']
         rows.append(dict(world=i['world'], profile=i['profile'], method=r.method, seed=r.seed, device=i.get('device', ''), source=i['source'], n_train_fields=i['n_train_fields'],
                          n_heldout_compounds=i['n_heldout_compounds'], seconds=i['seconds'], **i.get('fallbacks', {})))
-    return pd.DataFrame(rows)
+    cols = list(dict.fromkeys(k for r in rows for k in r))
+    return pd.DataFrame([{k: r.get(k, '') for k in cols} for r in rows], columns=cols)   # '' = the fallback does not apply to that method
 
 def write_run_report(runs:Sequence[MethodRun], out_dir:str|Path|None=None) -> pd.DataFrame:
     "`run_report(runs)` merged into `<out>/tables/run_report.csv` (a run of the same world, method and seed already there is replaced) and saved with `save_table`."
@@ -290,7 +291,7 @@ def write_run_report(runs:Sequence[MethodRun], out_dir:str|Path|None=None) -> pd
     old = pd.read_csv(old_path, keep_default_na=False, dtype={'world': str}) if old_path.exists() else pd.DataFrame(columns=['world', 'method', 'seed'])
     key = ['world', 'method', 'seed']
     keep = ~old.set_index(key).index.isin(new.set_index(key).index) if len(old) else np.zeros(0, bool)
-    table = pd.concat([old[keep], new], ignore_index=True).sort_values(['world', 'seed', 'method'], kind='stable').reset_index(drop=True)
+    table = (pd.concat([old[keep], new], ignore_index=True) if len(old) else new).sort_values(['world', 'seed', 'method'], kind='stable').reset_index(drop=True)
     save_table(table, 'run_report', out_dir)
     return table
 

@@ -577,13 +577,11 @@ def train_tide(world, cfg:TrainConfig, tide:TIDEConfig, train_fields:Sequence[in
 def world_tide_run(method:str, cfg:TrainConfig, out=None, resume:bool=False, select_every:int=0, embed:bool=False, verbose:bool=True) -> TIDERun:
     "Train TIDE method `method` (`TIDE_METHODS`) on the training compounds (scaffold split of `cfg.seed`) of the profile's simulated world."
     from intervention_distill.world import simulate_world
-    from intervention_distill.codebook import build_codebook
-    from intervention_distill.chem import scaffold_split, HELDOUT_FRAC
+    from intervention_distill.pipeline import codebook_for, split_fields
     from intervention_distill.train import build_data
     tcfg = tide_config(method, cfg.profile)
     world = simulate_world(cfg.profile, cfg.seed)
-    train_cpds, _ = scaffold_split(world.compounds, HELDOUT_FRAC, cfg.seed)
-    fields_ = np.flatnonzero(world.images.meta.compound.isin(train_cpds).to_numpy())
-    spectral = build_codebook(world.compounds.smiles, k=get_profile(cfg.profile).n_codes, seed=cfg.seed, ids=world.compounds.compound) if tcfg.codebook == 'spectral' else None
-    targets = build_data(cfg.profile, cfg.seed, 'world', 'teacher')[1].soft if tcfg.teacher == 'chem' else None
+    _, _, fields_ = split_fields(world, cfg.seed)
+    spectral = codebook_for(world, cfg.seed) if tcfg.codebook == 'spectral' else None
+    targets = build_data(cfg.profile, cfg.seed, 'world', 'teacher', cfg.device)[1].soft if tcfg.teacher == 'chem' else None
     return train_tide(world, cfg, tcfg, fields_, spectral, targets, out=out, resume=resume, select_every=select_every, embed=embed, verbose=verbose, name=method)

@@ -81,13 +81,16 @@ def test_two_gloo_processes_match_one_process(reference, tmp_path):
     for k in wa: torch.testing.assert_close(wb[k], wa[k], rtol=1e-3, atol=1e-4)
 
 
-def test_bad_arguments_fail_with_the_value_named(tmp_path):
+def test_bad_arguments_fail_with_the_value_named(tmp_path, capsys):
     r = run('--data', 'toy', '--device', 'cpu', '--max-steps', '0', '--out', str(tmp_path/'x'))      # the command line: exit status, message
     assert r.returncode != 0 and 'ERROR: max_steps must be a positive integer, got 0' in r.stderr, r.stderr[-2000:]
-    for args, msg in [(['--profile', 'huge'], "'huge'"), (['--batch-size', '8', '--accum-steps', '3'], 'batch_size 8 is not divisible'),
-                      (['--backbone', 'efficientnet_b0'], "'efficientnet_b0'"), (['--amp', 'fp16'], "'fp16'"),
+    for args, msg in [(['--batch-size', '8', '--accum-steps', '3'], 'batch_size 8 is not divisible'),
+                      (['--backbone', 'efficientnet_b0'], "'efficientnet_b0'"),
                       (['--temperature', '0'], 'temperature'), (['--data', 'toy', '--max-steps', '6', '--stop-at', '9'], 'stop_at')]:
         with pytest.raises(ValueError, match=re.escape(msg)): main(['--data', 'toy', '--device', 'cpu', *args, '--out', str(tmp_path/'x')])
+    for args, msg in [(['--profile', 'huge'], "invalid choice: 'huge'"), (['--amp', 'fp16'], "invalid choice: 'fp16'")]:     # options with choices: argparse refuses
+        with pytest.raises(SystemExit): main(['--data', 'toy', '--device', 'cpu', *args, '--out', str(tmp_path/'x')])
+        assert msg in capsys.readouterr().err
     assert not (tmp_path/'x'/'metrics.jsonl').exists()
 
 
