@@ -11,8 +11,9 @@ from typing import NamedTuple, Sequence
 # %% auto #0
 __all__ = ['BASELINES', 'TRAINED', 'MAE_VIT', 'HARALICK', 'nt_xent', 'dino_loss', 'clip_loss', 'hopfield_retrieve', 'info_loob',
            'cloome_loss', 'patchify', 'BaselineConfig', 'mlp', 'EncoderBaseline', 'SimCLR', 'Supervised', 'DINOHead',
-           'DINO', 'Align', 'MAE', 'TrainItems', 'fit_baseline', 'embed_fields', 'field_profile', 'profile_names',
-           'Handcrafted', 'BaselineRun', 'mae_student_config', 'build_baseline', 'train_baseline']
+           'DINO', 'Align', 'fingerprint_bits', 'DrugAlign', 'MAE', 'TrainItems', 'fit_baseline', 'embed_fields',
+           'field_profile', 'profile_names', 'Handcrafted', 'BaselineRun', 'mae_student_config', 'build_baseline',
+           'train_baseline']
 
 # %% ../nbs/11_baselines.ipynb #673c0979
 import numpy as np
@@ -26,6 +27,7 @@ from timm.layers import build_sincos2d_pos_embed
 from timm.models.vision_transformer import Block
 from torch.utils.data import Dataset
 from .core import get_profile, pick_device
+from .chem import morgan_fingerprints
 from .data import ImageSet, plate_normalize
 from .loading import MultiscaleDataset, ViewConfig, PlateStats, plate_stats, make_loader
 from .student import StudentConfig, MultiscaleStudent, create_backbone
@@ -86,8 +88,8 @@ def patchify(x:torch.Tensor, patch:int) -> torch.Tensor:
     return x.reshape(B, C, H // patch, patch, W // patch, patch).permute(0, 2, 4, 3, 5, 1).reshape(B, (H // patch) * (W // patch), patch * patch * C)
 
 # %% ../nbs/11_baselines.ipynb #114fe064
-BASELINES = ('random', 'simclr', 'dino', 'mae', 'clip', 'cloome', 'supervised', 'handcrafted')
-TRAINED = ('simclr', 'dino', 'mae', 'clip', 'cloome', 'supervised')
+BASELINES = ('random', 'simclr', 'dino', 'mae', 'cl_r', 'cl_d', 'cloome', 'supervised', 'handcrafted')
+TRAINED = ('simclr', 'dino', 'mae', 'cl_r', 'cl_d', 'cloome', 'supervised')
 MAE_VIT = 'vit_small_patch16_224'     # MAE's backbone when the student's is not a ViT (shrunk in smoke like the student's)
 
 @dataclass(frozen=True)
@@ -104,14 +106,15 @@ class BaselineConfig:
     mae_decoder_dim: int = 64
     mae_decoder_depth: int = 1
     mae_decoder_heads: int = 2
-    expr_hidden: int = 256              # width of the transcriptome encoder (CLIP/CLOOME)
+    expr_hidden: int = 256              # width of the transcriptome (CL(R), CLOOME) and drug (CL(D)) encoders
+    drug_fp_bits: int = 1024            # Morgan fingerprint bits of CL(D)'s drug encoder
     clip_temperature: float = 0.07      # CLIP's initial (learned) temperature
     cloome_inv_tau: float = 14.3        # CLOOB/CLOOME fixed inverse temperature
     cloome_beta: float = 14.3           # CLOOB/CLOOME Hopfield inverse temperature
     glcm_levels: int = 16               # grey levels of the handcrafted texture features
 
     def __post_init__(self):
-        for k in ('proj_dim', 'dino_prototypes', 'mae_decoder_dim', 'mae_decoder_depth', 'mae_decoder_heads', 'expr_hidden', 'glcm_levels'):
+        for k in ('proj_dim', 'dino_prototypes', 'mae_decoder_dim', 'mae_decoder_depth', 'mae_decoder_heads', 'expr_hidden', 'drug_fp_bits', 'glcm_levels'):
             v = getattr(self, k)
             if isinstance(v, bool) or not isinstance(v, (int, np.integer)) or v < 1: raise ValueError(f"{k} must be a positive integer, got {v!r}")
         for k in ('simclr_temperature', 'dino_student_temp', 'dino_teacher_temp', 'clip_temperature', 'cloome_inv_tau', 'cloome_beta'):
@@ -240,7 +243,7 @@ class Align(EncoderBaseline):
     def __init__(self, encoder:MultiscaleStudent, gene_mean:np.ndarray, gene_std:np.ndarray, proj_dim:int=64, hidden:int=256,
                  hopfield:bool=False, init_temperature:float=0.07, inv_tau:float=14.3, beta:float=14.3):
         super().__init__(encoder)
-        self.name, self.hopfield, self.inv_tau, self.beta = ('cloome' if hopfield else 'clip'), hopfield, inv_tau, beta
+        self.name, self.hopfield, self.inv_tau, self.beta = ('cloome' if hopfield else 'cl_r'), hopfield, inv_tau, beta
         gene_mean, gene_std = np.asarray(gene_mean, np.float32), np.asarray(gene_std, np.float32)
         if gene_mean.shape != gene_std.shape or gene_mean.ndim != 1 or not (gene_std > 0).all():
             raise ValueError(f"gene_mean and gene_std must be two (n_genes,) arrays with std > 0, got {gene_mean.shape} and {gene_std.shape}")
@@ -262,6 +265,42 @@ class Align(EncoderBaseline):
     def loss(self, batch:dict) -> dict:
         u, v = self.encode_image(batch['field'], batch['crops'], batch['crop_mask']), self.encode_expression(batch['expr'])
         if self.hopfield: return {'loss': cloome_loss(u, v, self.inv_tau, self.beta)}
+        return {'loss': clip_loss(u, v, self.logit_scale.exp().clamp(max=100)), 'temperature': self.logit_scale.detach().exp().reciprocal()}
+
+# %% ../nbs/11_baselines.ipynb #8bba2e34
+def fingerprint_bits(smiles:Sequence[str], nbits:int=1024, radius:int=2) -> np.ndarray:
+    "Morgan fingerprints of `smiles` as a `(n, nbits)` float32 0/1 array."
+    return np.array([fp.ToList() for fp in morgan_fingerprints(list(smiles), radius, nbits)], dtype=np.float32).reshape(len(smiles), nbits)
+
+class DrugAlign(EncoderBaseline):
+    "CL(D): CLIP InfoNCE between a field's embedding and an MLP over the Morgan fingerprint of its compound."
+    name, n_views = 'cl_d', 1
+    def __init__(self, encoder:MultiscaleStudent, compounds:Sequence[str], fingerprints:np.ndarray, proj_dim:int=64, hidden:int=256,
+                 init_temperature:float=0.07):
+        super().__init__(encoder)
+        self.compounds = [str(c) for c in compounds]
+        fps = np.asarray(fingerprints, np.float32)
+        if fps.ndim != 2 or len(fps) != len(self.compounds): raise ValueError(f"fingerprints must be (n_compounds, n_bits) with one row per compound, got {fps.shape} for {len(self.compounds)} compounds")
+        if len(set(self.compounds)) != len(self.compounds): raise ValueError("compounds must be unique")
+        self._index = {c: i for i, c in enumerate(self.compounds)}
+        self.register_buffer('fingerprints', torch.from_numpy(fps))
+        self.image_proj = nn.Linear(encoder.cfg.embed_dim, proj_dim)
+        self.drug_encoder = nn.Sequential(nn.Linear(fps.shape[1], hidden), nn.LayerNorm(hidden), nn.GELU(), nn.Linear(hidden, proj_dim))
+        self.logit_scale = nn.Parameter(torch.tensor(math.log(1 / init_temperature)))
+
+    def encode_drug(self, compounds:Sequence[str]) -> torch.Tensor:
+        "Unit-length joint-space embedding `(n, d)` of `compounds` (names the model was built with)."
+        bad = [c for c in compounds if c not in self._index]
+        if bad: raise ValueError(f"compound {bad[0]!r} has no fingerprint in the cl_d model ({len(self.compounds)} compounds)")
+        idx = torch.tensor([self._index[c] for c in compounds], device=self.fingerprints.device)
+        return F.normalize(self.drug_encoder(self.fingerprints[idx]).float(), dim=-1)
+
+    def encode_image(self, field:torch.Tensor, crops:torch.Tensor|None=None, crop_mask:torch.Tensor|None=None) -> torch.Tensor:
+        "Unit-length joint-space embedding `(B, d)` of image fields."
+        return F.normalize(self.image_proj(self.encoder.fuse(field, crops, crop_mask)).float(), dim=-1)
+
+    def loss(self, batch:dict) -> dict:
+        u, v = self.encode_image(batch['field'], batch['crops'], batch['crop_mask']), self.encode_drug(batch['compound'])
         return {'loss': clip_loss(u, v, self.logit_scale.exp().clamp(max=100)), 'temperature': self.logit_scale.detach().exp().reciprocal()}
 
 # %% ../nbs/11_baselines.ipynb #cdb475f1
@@ -466,7 +505,11 @@ def build_baseline(name:str, world, student:StudentConfig, baseline:BaselineConf
     if name == 'random': return EncoderBaseline(enc)
     if name == 'simclr': return SimCLR(enc, b.proj_dim, b.simclr_temperature)
     if name == 'dino': return DINO(enc, b.dino_prototypes, b.dino_student_temp, b.dino_teacher_temp, b.dino_center_momentum, b.dino_momentum)
-    if name == 'supervised': return Supervised(enc, sorted(pd.unique(world.images.meta.compound.astype(str).to_numpy()[train_fields])))
+    train_cpds = sorted(pd.unique(world.images.meta.compound.astype(str).to_numpy()[train_fields]))
+    if name == 'supervised': return Supervised(enc, train_cpds)
+    if name == 'cl_d':
+        smiles = world.compounds.set_index('compound').smiles.loc[train_cpds]
+        return DrugAlign(enc, train_cpds, fingerprint_bits(smiles, b.drug_fp_bits), b.proj_dim, b.expr_hidden, b.clip_temperature)
     X = np.asarray(world.expr.X, dtype=np.float64)
     mu, sd = X.mean(0), X.std(0)
     return Align(enc, mu, np.where(sd > 1e-6, sd, 1.0), b.proj_dim, b.expr_hidden, hopfield=name == 'cloome',
@@ -491,7 +534,7 @@ def train_baseline(name:str, world, cfg:TrainConfig|None=None, seed:int|None=Non
     history = pd.DataFrame()
     if name in TRAINED:
         stats = plate_stats(images, fields_, max_fields=256, seed=cfg.seed)
-        items = TrainItems(images, view, stats, cfg.seed, fields_, model.n_views, expr=world.expr if name in ('clip', 'cloome') else None)
+        items = TrainItems(images, view, stats, cfg.seed, fields_, model.n_views, expr=world.expr if name in ('cl_r', 'cloome') else None)
         model, history = fit_baseline(model, items, cfg)
     if not isinstance(model, Handcrafted): model = model.to(pick_device(cfg.device)).eval()
     model.view, model.history, model.name = view, history, name

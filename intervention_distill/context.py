@@ -13,7 +13,7 @@ from typing import Mapping, Sequence
 __all__ = ['SPECIAL_TOKENS', 'SCGPT_KEY_MAP', 'SCGPT_ENCODER_PREFIXES', 'SCGPT_ARGS', 'GeneVocab', 'global_bin_edges',
            'bin_expression', 'CellCorpus', 'make_corpus', 'tokenize_cells', 'mask_values', 'ContextEncoderConfig',
            'TokenEmbedding', 'ContinuousValueEmbedding', 'ExprDecoder', 'GEPCDecoder', 'GeneTokenEncoder',
-           'scgpt_to_ours', 'ours_to_scgpt', 'CheckpointReport', 'save_scgpt_checkpoint', 'load_scgpt_checkpoint',
+           'scgpt_to_local', 'local_to_scgpt', 'CheckpointReport', 'save_scgpt_checkpoint', 'load_scgpt_checkpoint',
            'ContextTrainSettings', 'context_settings', 'pretrain', 'masked_losses', 'pbmc_corpus', 'expr_corpus',
            'embed_cells', 'cell_type_embeddings', 'DoseEncoder', 'confusion_loss', 'dose_levels', 'ContextModel',
            'finetune', 'probe_accuracy', 'probe_table', 'dose_share', 'standardise', 'make_context_model',
@@ -266,15 +266,15 @@ SCGPT_ENCODER_PREFIXES = ('encoder.', 'value_encoder.', 'transformer_encoder.')
 SCGPT_ARGS = {'embsize': 'd_model', 'nheads': 'n_heads', 'd_hid': 'd_hid', 'nlayers': 'n_layers', 'n_bins': 'n_bins',
               'dropout': 'dropout', 'input_emb_style': 'input_emb_style', 'pad_value': 'pad_value', 'mask_value': 'mask_value'}
 
-def scgpt_to_ours(key:str) -> str|None:
+def scgpt_to_local(key:str) -> str|None:
     "Our parameter name for scGPT state-dict `key`, or `None` when it has no counterpart."
     key = key.replace('self_attn.Wqkv.', 'self_attn.in_proj_')
     for a, b in SCGPT_KEY_MAP:
         if key.startswith(a): return b + key[len(a):]
     return None
 
-def ours_to_scgpt(key:str) -> str:
-    "scGPT state-dict name of our parameter `key` (inverse of `scgpt_to_ours`)."
+def local_to_scgpt(key:str) -> str:
+    "scGPT state-dict name of our parameter `key` (inverse of `scgpt_to_local`)."
     for a, b in SCGPT_KEY_MAP:
         if key.startswith(b): return a + key[len(b):]
     raise ValueError(f"parameter {key!r} has no scGPT counterpart")
@@ -291,10 +291,10 @@ def save_scgpt_checkpoint(encoder:GeneTokenEncoder, vocab:GeneVocab, folder:str|
     "Write `best_model.pt` (scGPT key names), `vocab.json` and `args.json` (scGPT names) to `folder`."
     if len(vocab) != encoder.n_tokens: raise ValueError(f"vocabulary has {len(vocab)} tokens, encoder {encoder.n_tokens}")
     folder = Path(folder); folder.mkdir(parents=True, exist_ok=True)
-    torch.save({ours_to_scgpt(k): v.detach().cpu() for k, v in encoder.state_dict().items()}, folder/'best_model.pt')
+    torch.save({local_to_scgpt(k): v.detach().cpu() for k, v in encoder.state_dict().items()}, folder/'best_model.pt')
     vocab.save(folder/'vocab.json')
     c = encoder.cfg
-    args = {k: getattr(c, ours) for k, ours in SCGPT_ARGS.items()} | dict(
+    args = {k: getattr(c, own) for k, own in SCGPT_ARGS.items()} | dict(
         max_seq_len=c.max_genes + 1, pad_token=vocab.pad_token, cls_token=vocab.cls_token, pre_norm=False, norm_first=c.norm_first,
         value_gate=c.value_gate)
     (folder/'args.json').write_text(json.dumps(args, indent=1))
@@ -314,7 +314,7 @@ def load_scgpt_checkpoint(folder:str|Path, genes:Sequence[str]|None=None, model_
     if args.get('pre_norm', False): raise ValueError(f"{str(folder/'args.json')!r}: pre_norm=True (flash-attention pre-norm) layers are not supported")
     missing = [k for k in ('embsize', 'nheads', 'd_hid', 'nlayers') if k not in args]
     if missing: raise ValueError(f"{str(folder/'args.json')!r} lacks {_preview(missing)}")
-    kw = {ours: args[k] for k, ours in SCGPT_ARGS.items() if k in args}
+    kw = {own: args[k] for k, own in SCGPT_ARGS.items() if k in args}
     kw.setdefault('input_emb_style', 'continuous')                           # scGPT's default
     if 'max_seq_len' in args: kw['max_genes'] = int(args['max_seq_len']) - 1
     kw['norm_first'] = bool(args.get('norm_first', False))                   # scGPT's PyTorch layers are post-norm
@@ -331,21 +331,21 @@ def load_scgpt_checkpoint(folder:str|Path, genes:Sequence[str]|None=None, model_
                          f"encoder.embedding.weight has {emb.shape[0]} rows")
     if genes is not None: vocab.ids(list(genes))                             # ValueError naming genes the checkpoint lacks
     model = GeneTokenEncoder(len(vocab), cfg, vocab.pad_id)
-    ours = model.state_dict()
+    own = model.state_dict()
     mapped, ignored = {}, []
     for k, v in state.items():
-        o = scgpt_to_ours(k)
-        if o is None or o not in ours:
+        o = scgpt_to_local(k)
+        if o is None or o not in own:
             if k.startswith(SCGPT_ENCODER_PREFIXES): raise ValueError(f"checkpoint key {k!r} does not fit this encoder (maps to {o!r})")
             ignored.append(k); continue
-        if tuple(v.shape) != tuple(ours[o].shape):
-            raise ValueError(f"shape mismatch for {k!r}: checkpoint {tuple(v.shape)}, encoder {tuple(ours[o].shape)} (args.json disagrees with the weights?)")
+        if tuple(v.shape) != tuple(own[o].shape):
+            raise ValueError(f"shape mismatch for {k!r}: checkpoint {tuple(v.shape)}, encoder {tuple(own[o].shape)} (args.json disagrees with the weights?)")
         mapped[o] = v
     optional = ('expr_decoder.', 'gepc.')
-    absent = [k for k in ours if k not in mapped and not k.startswith(optional)]
+    absent = [k for k in own if k not in mapped and not k.startswith(optional)]
     if absent: raise ValueError(f"checkpoint lacks {len(absent)} encoder parameter(s): {_preview(absent)}")
-    model.load_state_dict(ours | mapped)
-    return model, vocab, CheckpointReport(sorted(mapped), sorted(k for k in ours if k not in mapped), sorted(ignored))
+    model.load_state_dict(own | mapped)
+    return model, vocab, CheckpointReport(sorted(mapped), sorted(k for k in own if k not in mapped), sorted(ignored))
 
 # %% ../nbs/07_context.ipynb #7dee5e73
 @dataclass(frozen=True)

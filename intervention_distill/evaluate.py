@@ -8,14 +8,20 @@ from dataclasses import dataclass
 from collections.abc import Mapping, Sequence
 
 # %% auto #0
-__all__ = ['TIE_TOL', 'ONE_SHOT_METRICS', 'TARGET_METRICS', 'PHENO_METRICS', 'TABLE_COLUMNS', 'oracle_embeddings',
-           'plate_normalize', 'top_dose_mask', 'well_profiles', 'one_shot', 'topk_accuracy', 'bootstrap_ci', 'seeds_ci',
-           'TargetDiscovery', 'target_discovery', 'activity_map', 'consistency_map', 'evaluate_embeddings',
-           'aggregate_seeds', 'results_tables', 'bound_vs_measured']
+__all__ = ['TIE_TOL', 'N_DRAWS', 'GENE_HELDOUT_FRAC', 'N_TARGET_SEEDS', 'UNIT_COLUMNS', 'ONE_SHOT_TASKS', 'PAIRED_TASKS',
+           'ONE_SHOT_METRICS', 'TARGET_METRICS', 'PHENO_METRICS', 'TARGET_SCORES', 'PAIR_SCORES', 'TABLE_COLUMNS',
+           'oracle_embeddings', 'plate_normalize', 'top_dose_mask', 'well_profiles', 'one_shot', 'topk_accuracy',
+           'gene_split', 'draw_seeds', 'one_shot_draws', 'bootstrap_ci', 'seeds_ci', 'TargetDiscovery',
+           'target_discovery', 'ranking_scores', 'target_scores', 'activity_map', 'consistency_map', 'one_shot_units',
+           'score_units', 'hierarchical_bootstrap', 'verdict_from_interval', 'paired_differences', 'Evaluation',
+           'evaluate_method', 'evaluate_embeddings', 'aggregate_seeds', 'results_tables', 'bound_vs_measured',
+           'one_shot_table', 'target_table', 'paired_compounds', 'cell_type_table', 'comparison_tables',
+           'neighbour_agreement', 'prototype_umap']
 
 # %% ../nbs/12_evaluate.ipynb #accc1077
 import numpy as np
 import pandas as pd
+import matplotlib.pyplot as plt
 from scipy import stats
 from scipy.spatial.distance import cdist
 from copairs.map import average_precision, mean_average_precision, multilabel
@@ -87,50 +93,92 @@ def _ranks(S:np.ndarray, true:np.ndarray, tol:float=TIE_TOL) -> np.ndarray:
     s = S[np.arange(len(S)), true][:, None]
     return 1 + (S > s + tol).sum(1) + 0.5 * ((np.abs(S - s) <= tol) & np.isfinite(S)).sum(1) - 0.5
 
-def one_shot(emb, meta:pd.DataFrame, heldout:Sequence[str], seed:int=0, n_support:int=1, level:str='compound',
-             dose:str='top', within:str|None='cell_type', metric:str='cosine') -> pd.DataFrame:
-    "Nearest-prototype classification of the query fields of the `heldout` compounds: one row per query with the `rank` of its true class."
+def _one_shot_groups(emb, meta:pd.DataFrame, heldout:Sequence[str], n_support:int=1, level:str='compound', dose:str='top',
+                     within:str|None='cell_type', metric:str='cosine', key:str='compound') -> dict:
+    "The checked inputs of `one_shot` and its (intervention, stratum) groups of candidate fields: what does not change between draws."
     emb = _check_emb(emb, meta)
     if level not in ('compound', 'moa'): raise ValueError(f"level={level!r}: use 'compound' or 'moa'")
+    if level == 'moa' and key != 'compound': raise ValueError(f"level='moa' classifies compounds by MoA: it needs key='compound', got key={key!r}")
     if dose not in ('top', 'all'): raise ValueError(f"dose={dose!r}: use 'top' or 'all'")
     if metric not in ('cosine', 'euclidean'): raise ValueError(f"metric={metric!r}: use 'cosine' or 'euclidean'")
     if int(n_support) != n_support or n_support < 1: raise ValueError(f"n_support={n_support!r} must be a positive integer")
     strata = [within] if within else []
-    _check_columns(meta, ['compound', *strata, *(['moa'] if level == 'moa' else []), *(['dose_um'] if dose == 'top' else [])])
+    _check_columns(meta, [key, *strata, *(['moa'] if level == 'moa' else []), *(['dose_um'] if dose == 'top' else [])])
     heldout = list(dict.fromkeys(heldout))
-    unknown = [c for c in heldout if c not in set(meta.compound)]
-    if unknown: raise ValueError(f"held-out compound(s) {unknown[:5]} not in meta ({len(unknown)} in all)")
-    if len(heldout) < 2: raise ValueError(f"one-shot needs at least 2 held-out compounds, got {heldout}")
+    unknown = [c for c in heldout if c not in set(meta[key])]
+    if unknown: raise ValueError(f"held-out {key}(s) {unknown[:5]} not in meta ({len(unknown)} in all)")
+    if len(heldout) < 2: raise ValueError(f"one-shot needs at least 2 held-out {key}s, got {heldout}")
     m = meta.reset_index(drop=True)
-    keep = m.compound.isin(heldout).to_numpy()
-    if dose == 'top': keep &= top_dose_mask(m, by=['compound', *strata])
+    keep = m[key].isin(heldout).to_numpy()
+    if dose == 'top':
+        if m.dose_um[keep].isna().all(): raise ValueError(f"the held-out {key}s' fields have no dose (knockouts?): use dose='all'")
+        keep &= top_dose_mask(m, by=[key, *strata])
     sel = m[keep].assign(_stratum=m[within][keep] if within else '', _field=np.flatnonzero(keep))
-    rng = np.random.default_rng(seed)
-    protos, p_cpd, p_str, queries, q_true = [], [], [], [], []
-    for (c, s), g in sel.groupby(['compound', '_stratum'], sort=True):
-        rows = g._field.to_numpy()
-        sup = rng.choice(len(rows), size=min(int(n_support), len(rows)), replace=False)
-        protos.append(emb[rows[sup]].mean(0)); p_cpd.append(c); p_str.append(s)
+    groups = [(c, s, g._field.to_numpy()) for (c, s), g in sel.groupby([key, '_stratum'], sort=True)]
+    if all(len(rows) <= n_support for *_, rows in groups): raise ValueError(f"no query fields: every held-out group has at most n_support={n_support} fields")
+    cols = [key, *strata, *(['moa'] if 'moa' in m and key == 'compound' else []), *(['dose_um'] if 'dose_um' in m else [])]
+    return dict(emb=emb, m=m, groups=groups, n_support=int(n_support), level=level, metric=metric, key=key, cols=cols)
+
+def _one_shot_draw(G:dict, rng:np.random.Generator) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    "One draw of the supports of the groups `G` (`_one_shot_groups`) with `rng`: (query fields, rank of their true class, competing classes)."
+    emb, m = G['emb'], G['m']
+    protos, p_key, p_str, queries, q_true = [], [], [], [], []
+    for c, s, rows in G['groups']:
+        sup = rng.choice(len(rows), size=min(G['n_support'], len(rows)), replace=False)
+        protos.append(emb[rows[sup]].mean(0)); p_key.append(c); p_str.append(s)
         rest = np.delete(rows, sup); queries += rest.tolist(); q_true += [len(protos) - 1] * len(rest)
-    if not queries: raise ValueError(f"no query fields: every held-out group has at most n_support={n_support} fields")
     P, Q, q_true = np.array(protos), emb[queries], np.array(q_true)
-    S = _unit(Q) @ _unit(P).T if metric == 'cosine' else -cdist(Q, P)
+    S = _unit(Q) @ _unit(P).T if G['metric'] == 'cosine' else -cdist(Q, P)
     p_str = np.array(p_str, dtype=object)
     S[p_str[None, :] != p_str[q_true][:, None]] = -np.inf          # compete only within the query's stratum
-    if level == 'moa':
+    if G['level'] == 'moa':
         moa_of = m.drop_duplicates('compound').set_index('compound').moa
-        p_moa = moa_of.loc[p_cpd].to_numpy()
+        p_moa = moa_of.loc[p_key].to_numpy()
         moas = np.unique(p_moa)
         S = np.stack([S[:, p_moa == mo].max(1) for mo in moas], 1)
         q_true = np.searchsorted(moas, p_moa[q_true])
-    out = m.loc[queries, ['compound', *strata, *(['moa'] if 'moa' in m else []), *(['dose_um'] if 'dose_um' in m else [])]]
-    return out.assign(field=queries, rank=_ranks(S, q_true), n_classes=np.isfinite(S).sum(1), level=level).reset_index(drop=True)
+    return np.array(queries), _ranks(S, q_true), np.isfinite(S).sum(1)
+
+def _one_shot_frame(G:dict, draws:Sequence[tuple]) -> pd.DataFrame:
+    "The rows of the query fields of `draws` (`_one_shot_draw` results): metadata columns, field, rank, n_classes, level."
+    q, r, n = (np.concatenate(x) for x in zip(*draws))
+    return G['m'].loc[q, G['cols']].assign(field=q, rank=r, n_classes=n, level=G['level']).reset_index(drop=True)
+
+def one_shot(emb, meta:pd.DataFrame, heldout:Sequence[str], seed:int=0, n_support:int=1, level:str='compound',
+             dose:str='top', within:str|None='cell_type', metric:str='cosine', key:str='compound') -> pd.DataFrame:
+    "Nearest-prototype classification of the query fields of the `heldout` interventions (values of `meta[key]`: compounds, or genes with `key='gene'`): one row per query with the `rank` of its true class."
+    G = _one_shot_groups(emb, meta, heldout, n_support, level, dose, within, metric, key)
+    return _one_shot_frame(G, [_one_shot_draw(G, np.random.default_rng(seed))])
 
 def topk_accuracy(ranks, ks:Sequence[int]=(1, 5, 10)) -> dict[str, float]:
     "Fraction of queries whose true class ranks within the top k, for each k: {'top1': ..., 'top5': ...}."
     r = np.asarray(ranks['rank'] if isinstance(ranks, pd.DataFrame) else ranks, dtype=float)
     if r.size == 0: raise ValueError("no ranks to score")
     return {f'top{k}': float((r <= k).mean()) for k in ks}
+
+# %% ../nbs/12_evaluate.ipynb #1d178b55
+N_DRAWS = 50               # support draws of one-shot transfer (the paper's "mean over 50 runs")
+GENE_HELDOUT_FRAC = 1.0    # no method trains on knockout fields: every knocked-out gene is unseen
+
+def gene_split(genes, frac:float=GENE_HELDOUT_FRAC, seed:int=0) -> tuple[list[str], list[str]]:
+    "(train, held-out) knocked-out genes: a seeded random `frac` of the distinct `genes` (a list, or a table with a `gene` column) held out."
+    g = list(dict.fromkeys((genes.gene if isinstance(genes, pd.DataFrame) else pd.Series(list(genes))).astype(str)))
+    if not 0 < frac <= 1: raise ValueError(f"frac={frac!r} must lie in (0, 1]")
+    n = int(round(frac * len(g)))
+    if n < 2: raise ValueError(f"frac={frac!r} of {len(g)} genes holds out {n}: one-shot needs at least 2 held-out genes")
+    held = set(np.random.default_rng(seed).permutation(len(g))[:n])
+    return [x for i, x in enumerate(g) if i not in held], [x for i, x in enumerate(g) if i in held]
+
+def draw_seeds(seed:int, n_draws:int) -> list[int]:
+    "`n_draws` support-draw seeds spawned from `seed` (the same for every method)."
+    if isinstance(n_draws, bool) or int(n_draws) != n_draws or n_draws < 1: raise ValueError(f"n_draws={n_draws!r} must be a positive integer")
+    return [int(s) for s in np.random.SeedSequence(int(seed)).generate_state(int(n_draws))]
+
+def one_shot_draws(emb, meta:pd.DataFrame, heldout:Sequence[str], n_draws:int=N_DRAWS, seed:int=0, **kw) -> pd.DataFrame:
+    "`one_shot` (`kw` as there) with `n_draws` support draws: every draw's query rows, with its `draw` index."
+    G = _one_shot_groups(emb, meta, heldout, **kw)                 # checked and grouped once, drawn `n_draws` times
+    draws = [_one_shot_draw(G, np.random.default_rng(s)) for s in draw_seeds(seed, n_draws)]
+    return _one_shot_frame(G, draws).assign(draw=np.repeat(np.arange(len(draws)), [len(d[0]) for d in draws]))
 
 # %% ../nbs/12_evaluate.ipynb #b2fb3d18
 def bootstrap_ci(values, n_boot:int=1000, seed:int=0, alpha:float=0.05, groups=None) -> tuple[float, float]:
@@ -225,6 +273,64 @@ def target_discovery(compound_profiles:pd.DataFrame, gene_profiles:pd.DataFrame,
     pairs = pairs.merge(ap, on=['compound', 'gene'], how='left').rename(columns={'average_precision': 'ap'})
     return TargetDiscovery(pairs, float(lo), float(hi), len(genes), n_missing, tuple(ks))
 
+# %% ../nbs/12_evaluate.ipynb #707ccfc8
+N_TARGET_SEEDS = 100   # replicate resamples of target discovery (the paper's "mean over 100 seeds")
+
+def _ranking_arrays(scores:np.ndarray, positives:np.ndarray, ks:Sequence[int]=(5,)) -> np.ndarray:
+    "Columns ap, auc, hit_at_k of `ranking_scores`, as an array."
+    S, K = np.asarray(scores, dtype=float), np.asarray(positives, dtype=bool)
+    if S.shape != K.shape or S.ndim != 2: raise ValueError(f"scores and positives must be 2-D of one shape, got {S.shape} and {K.shape}")
+    n_pos = K.sum(1)
+    if (n_pos == 0).any() or (n_pos == K.shape[1]).any(): raise ValueError(f"row {int(np.flatnonzero((n_pos == 0) | (n_pos == K.shape[1]))[0])} has no positive or no negative")
+    order = np.argsort(-S, axis=1, kind='stable')
+    Ko = np.take_along_axis(K, order, 1)
+    prec = np.cumsum(Ko, 1) / np.arange(1, K.shape[1] + 1)
+    r = stats.rankdata(S, axis=1)                                                   # ascending mid-ranks
+    n_neg = K.shape[1] - n_pos
+    return np.column_stack([(prec * Ko).sum(1) / n_pos, ((r * K).sum(1) - n_pos * (n_pos + 1) / 2) / (n_pos * n_neg),
+                            *(Ko[:, :k].any(1).astype(float) for k in ks)])
+
+def ranking_scores(scores:np.ndarray, positives:np.ndarray, ks:Sequence[int]=(5,)) -> pd.DataFrame:
+    "Per row of `scores` (higher = more likely), with boolean `positives` of one shape: `ap` and `hit_at_k` (ties in column order), `auc` (ties count half)."
+    return pd.DataFrame(_ranking_arrays(scores, positives, ks), columns=['ap', 'auc', *(f'hit_at_{k}' for k in ks)])
+
+def _group_rows(keys:pd.DataFrame) -> tuple[pd.DataFrame, np.ndarray, np.ndarray, np.ndarray]:
+    "(group keys, row order sorted by group, group starts, group sizes) of the rows of `keys`."
+    codes = keys.groupby(list(keys.columns), sort=True, dropna=False).ngroup().to_numpy()
+    order = np.argsort(codes, kind='stable')
+    sizes = np.bincount(codes)
+    return keys.iloc[order].drop_duplicates().reset_index(drop=True), order, np.r_[0, np.cumsum(sizes)[:-1]], sizes
+
+def _resampled_means(X:np.ndarray, order, starts, sizes, rng:np.random.Generator|None) -> np.ndarray:
+    "Mean of each group's rows of `X`; with `rng`, of a resample (with replacement, same size) of them."
+    take = order if rng is None else order[np.repeat(starts, sizes) + (rng.random(sizes.sum()) * np.repeat(sizes, sizes)).astype(int)]
+    return np.add.reduceat(X[take], starts, axis=0) / sizes[:, None]
+
+def target_scores(emb, meta:pd.DataFrame, emb_knockouts, knockout_meta:pd.DataFrame, compound_targets, n_seeds:int=N_TARGET_SEEDS,
+                  seed:int=0, plate_norm:str|None='standardize', ks:Sequence[int]=(5,)) -> pd.DataFrame:
+    "Dose-averaged `ap`, `auc` and `hit_at_k` of each compound retrieving its knocked-out targets: one row per (target seed, compound)."
+    if isinstance(n_seeds, bool) or int(n_seeds) != n_seeds or n_seeds < 1: raise ValueError(f"n_seeds={n_seeds!r} must be a positive integer")
+    _check_columns(meta, ['compound', 'dose_um']); _check_columns(knockout_meta, ['gene'], 'knockout_meta')
+    Z, KZ = plate_normalize(emb, meta, plate_norm), plate_normalize(emb_knockouts, knockout_meta, plate_norm)
+    cd, c_order, c_start, c_size = _group_rows(meta[['compound', 'dose_um']].reset_index(drop=True))
+    gk, g_order, g_start, g_size = _group_rows(knockout_meta[['gene']].astype(str).reset_index(drop=True))
+    genes = gk.gene.tolist()
+    tl = _target_lists(compound_targets, list(dict.fromkeys(cd.compound.astype(str))))
+    K = np.array([[g in tl[str(c)] for g in genes] for c in cd.compound], dtype=bool)
+    ok = K.any(1) & ~K.all(1)
+    if not ok.any(): raise ValueError("no compound has a knocked-out target (and a non-target) to rank")
+    parts = []
+    for s in range(int(n_seeds)):
+        rng = np.random.default_rng([int(seed), s])
+        P = _resampled_means(Z, c_order, c_start, c_size, rng)
+        G = _resampled_means(KZ, g_order, g_start, g_size, rng)
+        parts.append(_ranking_arrays(np.abs(_unit(P[ok]) @ _unit(G).T), K[ok], ks))
+    sc = pd.DataFrame(np.concatenate(parts), columns=['ap', 'auc', *(f'hit_at_{k}' for k in ks)])
+    sc = sc.assign(seed=np.repeat(np.arange(int(n_seeds)), ok.sum()), compound=np.tile(cd.compound[ok].to_numpy(), int(n_seeds)))
+    res = sc.groupby(['seed', 'compound'], sort=True).agg(**{c: (c, 'mean') for c in sc.columns[:-2]}, n_doses=('ap', 'size')).reset_index()
+    res.attrs.update(n_genes=len(genes), n_unscored=int(cd.compound[~ok].nunique()))
+    return res
+
 # %% ../nbs/12_evaluate.ipynb #bbb0e7d4
 def _map_summary(ap:pd.DataFrame, sameby:list[str], null_size:int, seed:int, threshold:float=0.05) -> pd.DataFrame:
     ap = ap.dropna(subset=['average_precision'])
@@ -255,44 +361,156 @@ def consistency_map(emb, meta:pd.DataFrame, plate_norm:str|None='standardize', n
                            neg_diffby=['moa'], progress_bar=False)
     return _map_summary(ap, ['moa'], null_size, seed)
 
+# %% ../nbs/12_evaluate.ipynb #8ff84657
+UNIT_COLUMNS = ('method', 'seed', 'task', 'metric', 'cell_type', 'cluster', 'unit', 'sum', 'n')
+ONE_SHOT_TASKS = ('compound', 'genetic')
+PAIRED_TASKS = (*ONE_SHOT_TASKS, 'target')     # tasks compared by `paired_differences` (not the per-cell-type breakdown)
+
+def one_shot_units(draws:pd.DataFrame, task:str, key:str='compound', ks:Sequence[int]=(1, 5, 10), prefix:str='top') -> pd.DataFrame:
+    "Units of `one_shot_draws` rows: per query field, hits within the top k summed over the draws (`sum`) and the draws (`n`); columns of `UNIT_COLUMNS` but `method` and `seed`."
+    _check_columns(draws, [key, 'field', 'rank', 'draw'], 'draws')
+    ct = draws['cell_type'].astype(str) if 'cell_type' in draws else pd.Series('', index=draws.index)
+    hits = pd.DataFrame({f'{prefix}{k}': (draws['rank'] <= k).astype(float) for k in ks}, index=draws.index)
+    g = pd.concat([pd.DataFrame({'unit': draws.field, 'cluster': draws[key].astype(str), 'cell_type': ct}), hits], axis=1)
+    g = g.groupby(['unit', 'cluster', 'cell_type'], sort=True)
+    sums, n = g.sum(), g.size()
+    return pd.concat([pd.DataFrame({'sum': sums[c], 'n': n}).reset_index().assign(metric=c) for c in hits.columns], ignore_index=True).assign(task=task)
+
+def score_units(scores:pd.DataFrame, task:str, metrics:Sequence[str], cluster:str='compound', unit:Sequence[str]=('compound',),
+                cell_type:str='') -> pd.DataFrame:
+    "Units of per-row `scores` (one per target seed and compound, or per known pair): `sum` and count `n` of each metric per `unit`."
+    _check_columns(scores, [*metrics, cluster, *unit], 'scores')
+    cols = [scores[u].astype(str) for u in unit]
+    key = cols[0].str.cat(cols[1:], sep=':') if len(cols) > 1 else cols[0]
+    out = [pd.DataFrame({'unit': key, 'cluster': scores[cluster].astype(str), 'v': scores[m].astype(float)}).groupby(['unit', 'cluster'], sort=True)
+           .v.agg(sum='sum', n='size').reset_index().assign(metric=m) for m in metrics]
+    return pd.concat(out, ignore_index=True).assign(task=task, cell_type=cell_type)
+
+def hierarchical_bootstrap(units:pd.DataFrame, n_boot:int=1000, alpha:float=0.05, seed:int=0) -> tuple[float, float, float]:
+    "(estimate, low, high): mean over `seed`s of `sum / n`, with the percentile interval of a bootstrap over seeds (when several), then clusters within each."
+    _check_columns(units, ['seed', 'cluster', 'sum', 'n'], 'units')
+    if not len(units): raise ValueError("no units to summarise")
+    if not (units.n > 0).all(): raise ValueError(f"units have non-positive counts n: {units.n[~(units.n > 0)].tolist()[:5]}")
+    if not np.isfinite(units['sum'].to_numpy(float)).all(): raise ValueError("units have NaN/inf sums")
+    if n_boot < 100: raise ValueError(f"n_boot={n_boot!r}: use at least 100 resamples")
+    if not 0 < alpha < 1: raise ValueError(f"alpha={alpha!r} must lie in (0, 1)")
+    rng = np.random.default_rng(seed)
+    per_seed, boots = [], []
+    for _, d in units.groupby('seed', sort=True):
+        c = d.groupby('cluster', sort=True)[['sum', 'n']].sum()
+        S, N = c['sum'].to_numpy(float), c['n'].to_numpy(float)
+        per_seed.append(S.sum() / N.sum())
+        W = rng.multinomial(len(S), np.full(len(S), 1 / len(S)), size=n_boot)
+        boots.append((W @ S) / (W @ N))
+    B = np.stack(boots, 1)
+    if B.shape[1] > 1: B = np.take_along_axis(B, rng.integers(B.shape[1], size=B.shape), 1)
+    lo, hi = np.quantile(B.mean(1), [alpha / 2, 1 - alpha / 2])
+    est = float(np.mean(per_seed))
+    return est, float(min(lo, est)), float(max(hi, est))
+
+def verdict_from_interval(lo:float, hi:float) -> str:
+    "`wins` if the interval of the method minus a baseline lies above 0, `loses` if below, else `ties`."
+    if not lo <= hi: raise ValueError(f"interval [{lo!r}, {hi!r}] is empty or NaN")
+    return 'wins' if lo > 0 else 'loses' if hi < 0 else 'ties'
+
+def _check_units(units:pd.DataFrame) -> pd.DataFrame:
+    _check_columns(units, UNIT_COLUMNS, 'units')
+    dup = units.duplicated(['method', 'seed', 'task', 'metric', 'cell_type', 'unit'])
+    if dup.any(): raise ValueError(f"units repeat {int(dup.sum())} (method, seed, task, metric, cell_type, unit) keys, e.g. {units[dup].iloc[0][['method', 'seed', 'unit']].tolist()}")
+    return units
+
+def paired_differences(units:pd.DataFrame, method:str='tide', baselines:Sequence[str]|None=None, tasks:Sequence[str]=PAIRED_TASKS,
+                       n_boot:int=1000, alpha:float=0.05, seed:int=0) -> pd.DataFrame:
+    "One row per (task, metric, baseline): `diff` = `method` minus baseline on the same units, its paired (1-`alpha`) interval `lo`, `hi` and the `verdict`."
+    units = _check_units(units)
+    methods = list(dict.fromkeys(units.method))
+    if method not in methods: raise ValueError(f"method={method!r} has no units; methods: {methods}")
+    baselines = [m for m in methods if m != method] if baselines is None else list(baselines)
+    bad = [b for b in baselines if b not in methods or b == method]
+    if bad: raise ValueError(f"baseline(s) {bad} have no units or are the method itself; methods: {methods}")
+    key = ['seed', 'task', 'metric', 'cell_type', 'unit']
+    u = units[units.task.isin(list(tasks))]
+    a = u[u.method == method].set_index(key).sort_index()
+    rows = []
+    for b in baselines:
+        o = u[u.method == b].set_index(key).sort_index()
+        if not a.index.equals(o.index):
+            diff = a.index.symmetric_difference(o.index)
+            raise ValueError(f"{method!r} and {b!r} were not evaluated on the same units ({len(diff)} differ, e.g. {diff[0]}): "
+                             "use the same seeds, held-out interventions, draws and resamples")
+        if not (np.array_equal(a.n.to_numpy(), o.n.to_numpy()) and (a.cluster == o.cluster).all()):
+            raise ValueError(f"{method!r} and {b!r} units differ in their draw counts or clusters: they are not paired")
+        d = a[['cluster', 'n']].assign(sum=a['sum'] - o['sum']).reset_index()
+        for (task, metric), g in d.groupby(['task', 'metric'], sort=False):
+            diff, lo, hi = hierarchical_bootstrap(g, n_boot, alpha, seed)
+            rows.append({'task': task, 'metric': metric, 'baseline': b, 'diff': diff, 'lo': lo, 'hi': hi,
+                         'verdict': verdict_from_interval(lo, hi), 'n_units': len(g), 'n_seeds': g.seed.nunique()})
+    return pd.DataFrame(rows, columns=['task', 'metric', 'baseline', 'diff', 'lo', 'hi', 'verdict', 'n_units', 'n_seeds'])
+
 # %% ../nbs/12_evaluate.ipynb #3424aab4
-ONE_SHOT_METRICS = ('top1', 'top5', 'top10', 'moa_top1', 'moa_top5')
-TARGET_METRICS = ('recall_at_1', 'recall_at_5', 'recall_at_10', 'map', 'efaar_recall')
+ONE_SHOT_METRICS = ('top1', 'top5', 'top10', 'moa_top1', 'moa_top5', 'genetic_top1', 'genetic_top5', 'genetic_top10')
+TARGET_METRICS = ('ap', 'auc', 'hit_at_5', 'recall_at_1', 'recall_at_5', 'recall_at_10', 'map', 'efaar_recall')
 PHENO_METRICS = ('activity_map', 'activity_retrieved', 'consistency_map', 'consistency_retrieved')
+TARGET_SCORES = ('ap', 'auc', 'hit_at_5')
+PAIR_SCORES = ('map', 'efaar_recall')
 
 def _with_ci(row:dict, name:str, values, n_boot:int, seed:int, groups=None):
     v = np.asarray(values, dtype=float)
     row[name] = float(v.mean()); row[f'{name}_lo'], row[f'{name}_hi'] = bootstrap_ci(v, n_boot, seed, groups=groups)
 
-def evaluate_embeddings(name:str, emb_fields, emb_knockouts, world, seed:int=0, heldout:Sequence[str]|None=None,
-                        heldout_frac:float=HELDOUT_FRAC, plate_norm:str|None='standardize', n_boot:int=1000,
-                        null_size:int=2000) -> dict:
-    "One row of metrics (with `_lo`/`_hi` bootstrap bounds) for method `name` on `world`: one-shot, target discovery, activity, consistency."
+@dataclass
+class Evaluation:
+    "What `evaluate_method` returns: one `row` of metrics with intervals, and the `units` they are means of (`UNIT_COLUMNS`)."
+    row: dict
+    units: pd.DataFrame
+
+def evaluate_method(name:str, emb_fields, emb_knockouts, world, seed:int=0, heldout:Sequence[str]|None=None,
+                    heldout_genes:Sequence[str]|None=None, heldout_frac:float=HELDOUT_FRAC, gene_frac:float=GENE_HELDOUT_FRAC,
+                    plate_norm:str|None='standardize', n_draws:int=N_DRAWS, n_target_seeds:int=N_TARGET_SEEDS,
+                    n_boot:int=1000, null_size:int=2000, by_cell_type:bool=True) -> Evaluation:
+    "Every protocol on method `name`'s embeddings of `world` with `seed`: its units and its row (see above)."
     m, km = world.images.meta, world.knockouts.images.meta
     emb = _check_emb(emb_fields, m, 'emb_fields')
     kemb = None if emb_knockouts is None else _check_emb(emb_knockouts, km, 'emb_knockouts')
     if heldout is None: heldout = scaffold_split(world.compounds, heldout_frac, seed)[1]
-    row = {'method': name, 'seed': int(seed), 'n_heldout': len(heldout)}
+    row, units = {'method': name, 'seed': int(seed), 'n_heldout': len(heldout), 'n_draws': int(n_draws)}, []
     Z = plate_normalize(emb, m, plate_norm)
-    for level, pre in (('compound', ''), ('moa', 'moa_')):
-        r = one_shot(Z, m, heldout, seed=seed, level=level)
-        for k in ((1, 5, 10) if level == 'compound' else (1, 5)):
-            _with_ci(row, f'{pre}top{k}', r['rank'] <= k, n_boot, seed, groups=r.compound)
-        row[f'{pre}n_classes'] = int(r.n_classes.median())
-    row['n_queries'] = len(r)
+    for level, pre in (('compound', 'top'), ('moa', 'moa_top')):
+        r = one_shot_draws(Z, m, heldout, n_draws, seed, level=level)
+        units.append(one_shot_units(r, 'compound', ks=(1, 5, 10) if level == 'compound' else (1, 5), prefix=pre))
+        row[f"{pre.removesuffix('top')}n_classes"] = int(r.n_classes.median())
+    row['n_queries'] = int(units[0].unit.nunique())
     if kemb is not None:
-        cp = well_profiles(emb, m, ['compound'], plate_norm, mask=top_dose_mask(m))
-        gp = well_profiles(kemb, km, ['gene'], plate_norm)
-        td = target_discovery(cp, gp, world.compounds.set_index('compound').targets)
-        p = td.pairs
+        if heldout_genes is None: heldout_genes = gene_split(world.knockouts.genes, gene_frac, seed)[1]
+        r = one_shot_draws(plate_normalize(kemb, km, plate_norm), km, heldout_genes, n_draws, seed, key='gene', dose='all')
+        units.append(one_shot_units(r, 'genetic', key='gene'))
+        row.update(n_heldout_genes=len(heldout_genes), genetic_n_classes=int(r.n_classes.median()), genetic_n_queries=int(r.field.nunique()))
+        targets = world.compounds.set_index('compound').targets
+        ts = target_scores(emb, m, kemb, km, targets, n_target_seeds, seed, plate_norm)
+        units.append(score_units(ts, 'target', TARGET_SCORES))
+        row.update(n_target_compounds=int(ts.compound.nunique()), n_target_seeds=int(n_target_seeds))
+        if by_cell_type:
+            for ct in sorted(set(m.cell_type) & set(km.cell_type)):
+                a, b = (m.cell_type == ct).to_numpy(), (km.cell_type == ct).to_numpy()
+                tc = target_scores(emb[a], m[a], kemb[b], km[b], targets, n_target_seeds, seed, plate_norm)
+                units.append(score_units(tc, 'target_by_cell_type', ['ap'], cell_type=str(ct)))
+        td = target_discovery(well_profiles(emb, m, ['compound'], plate_norm, mask=top_dose_mask(m)), well_profiles(kemb, km, ['gene'], plate_norm), targets)
+        p = td.pairs.assign(map=td.pairs.ap, efaar_recall=td.pairs.beyond_null.astype(float))
+        units.append(score_units(p, 'target', PAIR_SCORES, unit=('compound', 'gene')))
         for k in td.ks: _with_ci(row, f'recall_at_{k}', p['rank'] <= k, n_boot, seed, groups=p.compound)
-        _with_ci(row, 'map', p.ap, n_boot, seed, groups=p.compound)
-        _with_ci(row, 'efaar_recall', p.beyond_null, n_boot, seed, groups=p.compound)
         row['n_target_pairs'] = len(p)
+    U = pd.concat(units, ignore_index=True).assign(method=name, seed=int(seed))[list(UNIT_COLUMNS)]
+    for (task, metric), g in U[U.task != 'target_by_cell_type'].groupby(['task', 'metric'], sort=False):
+        col = f'genetic_{metric}' if task == 'genetic' else metric
+        row[col], row[f'{col}_lo'], row[f'{col}_hi'] = hierarchical_bootstrap(g, n_boot, seed=seed)
     for key, res in (('activity', activity_map(emb, m, plate_norm, null_size, seed)), ('consistency', consistency_map(emb, m, plate_norm, null_size, seed))):
         _with_ci(row, f'{key}_map', res.mean_average_precision, n_boot, seed)
         _with_ci(row, f'{key}_retrieved', res.below_corrected_p, n_boot, seed)
-    return row
+    return Evaluation(row, U)
+
+def evaluate_embeddings(name:str, emb_fields, emb_knockouts, world, seed:int=0, **kw) -> dict:
+    "The `row` of `evaluate_method` (same arguments)."
+    return evaluate_method(name, emb_fields, emb_knockouts, world, seed, **kw).row
 
 # %% ../nbs/12_evaluate.ipynb #12530c2c
 TABLE_COLUMNS = {'one_shot': ONE_SHOT_METRICS, 'target_discovery': TARGET_METRICS, 'phenotypic': PHENO_METRICS,
@@ -334,3 +552,91 @@ def bound_vs_measured(measured_risk, emp_risk, emp_var, n, teacher_error=0.0, de
     t.insert(0, 'n', nn); t.insert(1, 'teacher_error', te)
     t['measured_risk'] = meas
     return t.assign(holds=t.bound >= t.measured_risk, slack=t.bound - t.measured_risk)
+
+# %% ../nbs/12_evaluate.ipynb #2c1bbbd8
+def _summary_row(units:pd.DataFrame, metrics:Sequence[str], n_boot:int, alpha:float, seed:int) -> dict:
+    row = {}
+    for mt in metrics:
+        g = units[units.metric == mt]
+        row[mt], row[f'{mt}_lo'], row[f'{mt}_hi'] = hierarchical_bootstrap(g, n_boot, alpha, seed) if len(g) else (np.nan,) * 3
+    return row
+
+def _per_seed_count(units:pd.DataFrame, col:str='unit') -> int:
+    return int(round(units.groupby('seed')[col].nunique().mean()))
+
+def one_shot_table(units:pd.DataFrame, n_boot:int=1000, alpha:float=0.05, seed:int=0) -> pd.DataFrame:
+    "One row per (method, task) of one-shot transfer: top1/5/10 with intervals, `n_queries` (per seed) and `n_seeds`."
+    u = _check_units(units)
+    u = u[u.task.isin(ONE_SHOT_TASKS)]
+    if not len(u): raise ValueError("units hold no one-shot task (compound or genetic)")
+    rows = [{'method': m, 'task': t, **_summary_row(g, ('top1', 'top5', 'top10'), n_boot, alpha, seed),
+             'n_queries': _per_seed_count(g), 'n_seeds': g.seed.nunique()} for (m, t), g in u.groupby(['method', 'task'], sort=False)]
+    return pd.DataFrame(rows)
+
+def target_table(units:pd.DataFrame, n_boot:int=1000, alpha:float=0.05, seed:int=0) -> pd.DataFrame:
+    "One row per method of target discovery: ap, auc, hit_at_5, map, efaar_recall with intervals, `n_compounds` (per seed), `n_seeds`."
+    u = _check_units(units)
+    u = u[u.task == 'target']
+    if not len(u): raise ValueError("units hold no target-discovery task")
+    rows = [{'method': m, **_summary_row(g, TARGET_SCORES + PAIR_SCORES, n_boot, alpha, seed),
+             'n_compounds': _per_seed_count(g, 'cluster'), 'n_seeds': g.seed.nunique()} for m, g in u.groupby('method', sort=False)]
+    return pd.DataFrame(rows)
+
+def paired_compounds(world) -> pd.Series:
+    "Per imaged cell type: compounds imaged in it that have a transcriptome in the same cell type."
+    img, ex = world.images.meta, world.expr.obs
+    return pd.Series({ct: len(set(img.compound[img.cell_type == ct].astype(str)) & set(ex.compound[ex.cell_type == ct].astype(str)))
+                      for ct in sorted(set(img.cell_type))}, name='n_paired_compounds', dtype=int).rename_axis('cell_type')
+
+def cell_type_table(units:pd.DataFrame, n_paired:Mapping|pd.Series, n_boot:int=1000, alpha:float=0.05, seed:int=0) -> pd.DataFrame:
+    "One row per (method, imaged cell type): one-shot top-1 on unseen compounds and target AP, with intervals and `n_paired_compounds`."
+    u = _check_units(units)
+    rows = []
+    for m, g in u.groupby('method', sort=False):
+        for ct in sorted(set(g.cell_type[g.task.isin(['compound', 'target_by_cell_type'])]) - {''}):
+            if ct not in n_paired: raise ValueError(f"cell type {ct!r} has no entry in n_paired")
+            one = g[(g.task == 'compound') & (g.metric == 'top1') & (g.cell_type == ct)]
+            tgt = g[(g.task == 'target_by_cell_type') & (g.metric == 'ap') & (g.cell_type == ct)]
+            r = {'method': m, 'cell_type': ct, 'n_paired_compounds': int(n_paired[ct])}
+            for col, x in (('top1', one), ('ap', tgt)):
+                r[col], r[f'{col}_lo'], r[f'{col}_hi'] = hierarchical_bootstrap(x, n_boot, alpha, seed) if len(x) else (np.nan,) * 3
+            rows.append(r)
+    return pd.DataFrame(rows)
+
+def comparison_tables(units:pd.DataFrame, n_paired:Mapping|pd.Series, method:str='tide', n_boot:int=1000, alpha:float=0.05,
+                      seed:int=0) -> dict[str, pd.DataFrame]:
+    "The four tables by file name: `one_shot`, `target_discovery`, `paired_differences` (`method` against every other method), `cell_types`."
+    return {'one_shot': one_shot_table(units, n_boot, alpha, seed), 'target_discovery': target_table(units, n_boot, alpha, seed),
+            'paired_differences': paired_differences(units, method, n_boot=n_boot, alpha=alpha, seed=seed),
+            'cell_types': cell_type_table(units, n_paired, n_boot, alpha, seed)}
+
+# %% ../nbs/12_evaluate.ipynb #46f6eb37
+def neighbour_agreement(X, labels, k:int=5, metric:str='cosine') -> float:
+    "Mean fraction of each row's `k` nearest other rows of `X` (by `metric`, as `scipy.spatial.distance.cdist`) with the same label."
+    X, y = np.asarray(X, dtype=float), np.asarray(labels)
+    if X.ndim != 2 or len(X) != len(y): raise ValueError(f"X must be (n, d) with one label per row, got {X.shape} and {len(y)} labels")
+    if not 1 <= k < len(X): raise ValueError(f"k={k!r} must lie in [1, {len(X) - 1}]")
+    D = cdist(X, X, metric=metric)
+    np.fill_diagonal(D, np.inf)
+    nn = np.argsort(D, axis=1, kind='stable')[:, :k]
+    return float((y[nn] == y[:, None]).mean())
+
+def prototype_umap(fingerprints, prototypes, labels, seed:int=0, k:int=5, n_neighbors:int=15, title:str='learned prototypes'):
+    "Figure: UMAP of `fingerprints` (Jaccard) beside UMAP of `prototypes` (cosine), one point per drug coloured by `labels` (mechanism)."
+    import umap                                                         # numba compiles on first import: only when drawn
+    F_, P_, y = np.asarray(fingerprints, dtype=float), np.asarray(prototypes, dtype=float), np.asarray(labels).astype(str)
+    if len(F_) != len(P_) or len(F_) != len(y): raise ValueError(f"fingerprints ({len(F_)}), prototypes ({len(P_)}) and labels ({len(y)}) must have one row per drug")
+    if len(y) < 4: raise ValueError(f"need at least 4 drugs, got {len(y)}")
+    classes = sorted(set(y))
+    cmap = plt.get_cmap('tab20' if len(classes) > 10 else 'tab10')
+    fig, axs = plt.subplots(1, 2, figsize=(10, 4.4))
+    chance = float(sum((y == c).sum() * ((y == c).sum() - 1) for c in classes) / (len(y) * (len(y) - 1)))
+    for ax, X, metric, name in ((axs[0], F_.astype(bool), 'jaccard', 'fingerprints'), (axs[1], P_, 'cosine', title)):
+        xy = umap.UMAP(n_neighbors=min(n_neighbors, len(y) - 1), metric=metric, random_state=seed, n_jobs=1).fit_transform(X)
+        for i, c in enumerate(classes):
+            s = y == c
+            ax.scatter(xy[s, 0], xy[s, 1], s=14, color=cmap(i % cmap.N), label=c)
+        ax.set(title=f"{name}: {k}-NN same MoA {neighbour_agreement(X, y, k, metric):.2f} (chance {chance:.2f})", xticks=[], yticks=[])
+    axs[1].legend(fontsize=7, loc='center left', bbox_to_anchor=(1, 0.5))
+    fig.tight_layout()
+    return fig

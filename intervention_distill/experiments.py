@@ -8,14 +8,15 @@ import copy, hashlib, json, os, tempfile, time
 from dataclasses import dataclass, asdict, replace, fields
 from pathlib import Path
 from types import SimpleNamespace
-from typing import NamedTuple, Sequence
+from typing import Mapping, NamedTuple, Sequence
 
 # %% auto #0
-__all__ = ['TAU_SWEEP', 'PROFILE_BASELINES', 'TIDE_ABLATIONS', 'ABLATIONS', 'MethodSpec', 'method_spec', 'ExperimentConfig',
-           'seeds_for', 'with_temperature', 'profile_dose_targets', 'method_targets', 'MethodRun', 'run_method',
-           'cache_path', 'save_run', 'load_run', 'run_all', 'run_report', 'write_run_report', 'evaluate_runs',
-           'verdict', 'target_losses', 'student_bound', 'ProfileSet', 'ProfileWorld', 'load_profile_world',
-           'ProfileStudent', 'standardised', 'fit_profile_student', 'profile_baseline']
+__all__ = ['TAU_SWEEP', 'PROFILE_BASELINES', 'TIDE_ABLATIONS', 'ABLATIONS', 'TABLE_REQUIREMENTS', 'PAIRED_METRICS', 'MethodSpec',
+           'method_spec', 'ExperimentConfig', 'seeds_for', 'with_temperature', 'profile_dose_targets', 'method_targets',
+           'MethodRun', 'run_method', 'with_paired_rna', 'cache_path', 'save_run', 'load_run', 'run_all', 'run_report',
+           'write_run_report', 'evaluate_runs', 'check_tables', 'experiment_tables', 'verdict_sentences', 'verdict',
+           'target_losses', 'student_bound', 'ProfileSet', 'ProfileWorld', 'load_profile_world', 'ProfileStudent',
+           'standardised', 'fit_profile_student', 'profile_baseline']
 
 # %% ../nbs/13_experiments.ipynb #e6cfc4db
 import numpy as np
@@ -35,9 +36,11 @@ from .pipeline import (Targets, PipelineConfig, world_key, codebook_for, split_f
 from .train import student_for, train
 from .baselines import BASELINES, train_baseline, embed_fields
 from .tide import TIDE_METHODS, tide_config, train_tide
+from .student import StudentConfig
 from .chem import murcko_scaffolds, HELDOUT_FRAC
 from .data import plate_normalize
-from .evaluate import evaluate_embeddings, results_tables, bound_vs_measured
+from .evaluate import (Evaluation, evaluate_embeddings, evaluate_method, results_tables, bound_vs_measured, comparison_tables,
+                                          paired_compounds, paired_differences, verdict_from_interval, ONE_SHOT_TASKS, TARGET_SCORES, PAIR_SCORES)
 from .formats import load_data_dir, annotate
 
 # %% ../nbs/13_experiments.ipynb #13cffaf2
@@ -85,6 +88,7 @@ class ExperimentConfig(PipelineConfig):
     max_steps: int|None = None          # optimiser steps of the student and of every baseline
     batch_size: int|None = None         # global batch (fields per step)
     n_crops: int|None = None            # single-cell crops per field
+    backbone: str|None = None           # image encoder of TIDE, the student and the image baselines (`student.StudentConfig.backbone`; None: the profile's)
 
     def train_config(self, seed:int) -> TrainConfig:
         "The `TrainConfig` of the student and the baselines for `seed`."
@@ -154,10 +158,12 @@ def run_method(name:str, world, seed:int, exp:ExperimentConfig|None=None, teache
     t0 = time.perf_counter()
     train_cpds, heldout, train_fields = split_fields(world, seed, exp.heldout_frac)
     tc = exp.train_config(seed)
+    scfg = StudentConfig.from_profile(exp.profile, in_chans=len(world.images.channels), backbone=exp.backbone) if exp.backbone else None
     extras, profiles, fallbacks = {'train_fields': train_fields}, getattr(world, 'is_profiles', False), {}
     allowed = (spec.kind == 'student' or name in PROFILE_BASELINES or name == 'random') if profiles else name not in PROFILE_BASELINES
     if not allowed: raise ValueError(f"method {name!r} needs {'images' if profiles else 'profile-level data (a ProfileWorld)'}: profile-level "
                                      f"methods are 'student', its target ablations, {', '.join(PROFILE_BASELINES)} and 'random'")
+    if profiles and exp.backbone: raise ValueError(f"{name!r}: profiles have no image encoder (backbone={exp.backbone!r})")
     if profiles and not spec.multiscale: raise ValueError(f"{name!r}: profiles have no scales to ablate")
     if spec.kind == 'baseline' and profiles:
         E, K, loss, source = profile_baseline(name, world, tc)
@@ -170,18 +176,20 @@ def run_method(name:str, world, seed:int, exp:ExperimentConfig|None=None, teache
             tkey = (world_key(world), exp.key(), seed, True)
             if tkey not in teachers: teachers[tkey] = build_teacher(world, spectral, train_cpds, seed, exp, True, cache_dir)
             targets = method_targets(method_spec('student'), world, spectral, teachers[tkey]).soft
-        run = train_tide(world, tc, tcfg, train_fields, spectral, targets, verbose=False, name=name)
+        run = train_tide(world, tc, tcfg, train_fields, spectral, targets, student=scfg, verbose=False, name=name)
         E, K, h = run.embeddings, run.knockout_embeddings, run.history
         extras.update({k: h[k].to_numpy(np.float32) for k in ('loss', 'loss_distill', 'loss_teacher', 'loss_ssl')},
                       pairing=run.pairing.images.to_numpy())
+        if hasattr(run.model.codebook, 'names'):                       # the learned prototypes, one per training intervention
+            with torch.no_grad(): extras.update(prototypes=run.model.codebook.prototypes().cpu().numpy(), prototype_names=np.array(run.model.codebook.names))
         source = f"TIDE {name} (11_tide): {run.inputs.source}"
         fallbacks = {s.replace(' ', '_') + '_train_fields': int(n) for s, n in zip(run.pairing.status, run.pairing.images) if s != 'paired'}   # SSL only
     elif spec.kind == 'baseline':
-        run = train_baseline(name, world, tc, seed=seed, train_fields=train_fields)
+        run = train_baseline(name, world, tc, seed=seed, train_fields=train_fields, student=scfg)
         E, K, h = run.embeddings, run.knockout_embeddings, run.model.history
         extras['loss'] = h.loss.to_numpy(np.float32) if len(h) else np.zeros(0, np.float32)
         source = f"baseline {name} (11_baselines)"
-        if name in ('clip', 'cloome'):                             # fields of compounds without a transcriptome cannot be aligned
+        if name in ('cl_r', 'cloome'):                             # fields of compounds without a transcriptome cannot be aligned
             paired = world.images.meta.compound.iloc[train_fields].isin(set(world.expr.obs.compound.astype(str))).to_numpy()
             fallbacks = dict(filtered_train_fields=int((~paired).sum()))
     else:
@@ -197,7 +205,7 @@ def run_method(name:str, world, seed:int, exp:ExperimentConfig|None=None, teache
             model, loss = fit_profile_student(world.images, targets, train_fields, tc)
             E, probs, K = *model.encode(world.images), np.zeros((0, model.embed_dim), np.float32)
         else:
-            scfg = student_for(exp.profile, world.images, targets, multiscale=spec.multiscale)
+            scfg = student_for(exp.profile, world.images, targets, multiscale=spec.multiscale, **({'backbone': exp.backbone} if exp.backbone else {}))
             with tempfile.TemporaryDirectory() as d: res = train(world.images, targets, tc, scfg, out=Path(d)/'run', train_fields=train_fields)
             model = res.ema if res.ema is not None else res.model
             model.view = ViewConfig.from_profile(get_profile(exp.profile), n_crops=tc.n_crops)
@@ -209,6 +217,17 @@ def run_method(name:str, world, seed:int, exp:ExperimentConfig|None=None, teache
                           source=source, n_train_fields=len(train_fields), n_heldout_compounds=len(heldout), device=str(pick_device(exp.device)),
                           fallbacks=fallbacks, seconds=round(time.perf_counter() - t0, 2))
     return MethodRun(name, int(seed), np.asarray(E, np.float32), np.asarray(K, np.float32), extras, False)
+
+# %% ../nbs/13_experiments.ipynb #32af92b7
+def with_paired_rna(world, n:int|None, seed:int=0):
+    "`world` with at most `n` transcriptome profiles per compound (seeded draw; `None` keeps all); other profiles kept."
+    if n is None: return world
+    if isinstance(n, bool) or not isinstance(n, (int, np.integer)) or n < 0: raise ValueError(f"n must be a non-negative integer or None, got {n!r}")
+    o = world.expr.obs.reset_index(drop=True)
+    cpd = o.compound.astype(str)
+    rank = pd.Series(np.random.default_rng(seed).permutation(len(o)), index=o.index).groupby(cpd).rank(method='first')
+    keep = ((cpd == '') | (rank <= n)).to_numpy()
+    return replace(world, expr=world.expr[keep].copy())
 
 # %% ../nbs/13_experiments.ipynb #df2592cb
 def cache_path(cache_dir:str|Path, method:str, seed:int, world, exp:ExperimentConfig) -> Path:
@@ -276,10 +295,73 @@ def write_run_report(runs:Sequence[MethodRun], out_dir:str|Path|None=None) -> pd
     save_table(table, 'run_report', out_dir)
     return table
 
-def evaluate_runs(runs:Sequence[MethodRun], world, heldout_frac:float=HELDOUT_FRAC, n_boot:int=1000) -> list[dict]:
-    "One `evaluate.evaluate_embeddings` row per run, on the scaffold split of the run's own seed."
-    return [evaluate_embeddings(r.method, r.embeddings, r.knockout_embeddings if len(r.knockout_embeddings) else None, world, seed=r.seed,
-                                heldout_frac=heldout_frac, n_boot=n_boot) for r in runs]
+def evaluate_runs(runs:Sequence[MethodRun], world, heldout_frac:float=HELDOUT_FRAC, n_boot:int=1000, **kw) -> list[Evaluation]:
+    "One `evaluate.evaluate_method` per run (its row and its units), on the scaffold split of the run's own seed; `kw` go to `evaluate_method`."
+    return [evaluate_method(r.method, r.embeddings, r.knockout_embeddings if len(r.knockout_embeddings) else None, world, seed=r.seed,
+                            heldout_frac=heldout_frac, n_boot=n_boot, **kw) for r in runs]
+
+# %% ../nbs/13_experiments.ipynb #298913ec
+def _ci(*metrics:str) -> tuple[str, ...]: return tuple(x for m in metrics for x in (m, f'{m}_lo', f'{m}_hi'))
+
+TABLE_REQUIREMENTS = {
+    'one_shot': ('method', 'task', *_ci('top1', 'top5', 'top10'), 'n_queries', 'n_seeds'),
+    'target_discovery': ('method', *_ci(*TARGET_SCORES, *PAIR_SCORES), 'n_seeds'),
+    'paired_differences': ('task', 'metric', 'baseline', 'diff', 'lo', 'hi', 'verdict'),
+    'cell_types': ('method', 'cell_type', 'n_paired_compounds', *_ci('top1', 'ap')),
+}
+PAIRED_METRICS = {'compound': ('top1', 'top5', 'top10'), 'genetic': ('top1', 'top5', 'top10'), 'target': TARGET_SCORES + PAIR_SCORES}
+
+def _check_intervals(t:pd.DataFrame, name:str, est:str, lo:str, hi:str, allow_nan:bool=False):
+    x, l, h = (t[c].to_numpy(float) for c in (est, lo, hi))
+    nan = np.isnan(x) | np.isnan(l) | np.isnan(h)
+    if nan.any() and not allow_nan: raise ValueError(f"{name}: {est} has NaN estimates or intervals in row(s) {np.flatnonzero(nan)[:5].tolist()}")
+    bad = ~nan & ~((l <= x + 1e-12) & (x <= h + 1e-12))
+    if bad.any():
+        i = int(np.flatnonzero(bad)[0])
+        raise ValueError(f"{name}: {est} = {x[i]:.4f} lies outside its interval [{l[i]:.4f}, {h[i]:.4f}] (row {i}: {t.iloc[i].iloc[0]!r})")
+
+def check_tables(tabs:dict, methods:Sequence[str], method:str='tide', tasks:Sequence[str]=ONE_SHOT_TASKS) -> None:
+    "`ValueError` naming the first way `tabs` (`experiment_tables`) fail what the artefact notebooks promise of them (see above)."
+    for name, cols in TABLE_REQUIREMENTS.items():
+        if name not in tabs: raise ValueError(f"table {name!r} is missing")
+        miss = [c for c in cols if c not in tabs[name]]
+        if miss: raise ValueError(f"table {name!r} lacks column(s) {miss}")
+    one, tgt, pdiff = tabs['one_shot'], tabs['target_discovery'], tabs['paired_differences']
+    miss = [(m, t) for m in methods for t in tasks if not ((one.method == m) & (one.task == t)).any()]
+    if miss: raise ValueError(f"one_shot has no row for (method, task) {miss[:5]}")
+    miss = [m for m in methods if m not in set(tgt.method)]
+    if miss: raise ValueError(f"target_discovery has no row for method(s) {miss}")
+    for name, metrics in (('one_shot', ('top1', 'top5', 'top10')), ('target_discovery', TARGET_SCORES + PAIR_SCORES), ('cell_types', ('top1', 'ap'))):
+        for m in metrics: _check_intervals(tabs[name], name, m, f'{m}_lo', f'{m}_hi', allow_nan=name == 'cell_types')
+    _check_intervals(pdiff, 'paired_differences', 'diff', 'lo', 'hi')
+    have = set(zip(pdiff.task, pdiff.metric, pdiff.baseline))
+    need = [(t, mt, b) for b in methods if b != method for t in (*tasks, 'target') for mt in PAIRED_METRICS[t]]
+    miss = [k for k in need if k not in have]
+    if miss: raise ValueError(f"paired_differences lacks {len(miss)} (task, metric, baseline) comparison(s) of {method!r}, e.g. {miss[0]}")
+    want = [verdict_from_interval(l, h) for l, h in zip(pdiff.lo, pdiff.hi)]
+    bad = np.flatnonzero(pdiff.verdict.to_numpy() != np.array(want, dtype=object))
+    if len(bad):
+        r = pdiff.iloc[int(bad[0])]
+        raise ValueError(f"paired_differences: verdict {r.verdict!r} for {r.task}/{r.metric} against {r.baseline} disagrees with its interval [{r.lo:.4f}, {r.hi:.4f}]")
+
+def experiment_tables(evals:Sequence[Evaluation], world, method:str='tide', n_boot:int=1000) -> dict[str, pd.DataFrame]:
+    "The tables of the artefact notebooks: `evaluate.comparison_tables` over the units of `evals` (`method` against every other method) and `phenotypic` from their rows."
+    units = pd.concat([e.units for e in evals], ignore_index=True)
+    tabs = comparison_tables(units, paired_compounds(world), method, n_boot=n_boot)
+    tabs['phenotypic'] = results_tables([e.row for e in evals])['phenotypic']
+    return tabs
+
+def verdict_sentences(pdiff:pd.DataFrame, method:str='tide', metrics:Mapping|None=None) -> str:
+    "Markdown bullets, one per (task, metric) of `paired_differences`: which methods `method` wins against, ties with and loses to, with the interval of each difference."
+    metrics = metrics or {t: list(dict.fromkeys(pdiff.metric[pdiff.task == t])) for t in dict.fromkeys(pdiff.task)}
+    lines = []
+    for task, ms in metrics.items():
+        for m in ms:
+            g = pdiff[(pdiff.task == task) & (pdiff.metric == m)]
+            if not len(g): raise ValueError(f"paired_differences has no row for task {task!r}, metric {m!r}")
+            part = lambda v, word: f"{word} {', '.join(f'{r.baseline} ({r.diff:+.3f} [{r.lo:+.3f}, {r.hi:+.3f}])' for r in g[g.verdict == v].itertuples())}"
+            lines.append(f"- **{task} {m}**: {method} " + '; '.join(part(v, w) for v, w in (('wins', 'wins against'), ('ties', 'ties with'), ('loses', 'loses to')) if (g.verdict == v).any()) + '.')
+    return '\n'.join(lines)
 
 # %% ../nbs/13_experiments.ipynb #844ff627
 def verdict(table:pd.DataFrame, metrics:Sequence[str], method:str='tide', labels:dict|None=None) -> str:

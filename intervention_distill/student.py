@@ -6,10 +6,11 @@
 from __future__ import annotations
 from dataclasses import dataclass, asdict
 from pathlib import Path
+from typing import Sequence
 
 # %% auto #0
-__all__ = ['FAMILIES', 'SMALL_BACKBONE_KWARGS', 'backbone_family', 'StudentConfig', 'load_backbone_weights', 'create_backbone',
-           'MultiscaleStudent', 'soften', 'distill_loss']
+__all__ = ['FAMILIES', 'SMALL_BACKBONE_KWARGS', 'CA_VIT_SIZES', 'backbone_family', 'StudentConfig', 'load_backbone_weights',
+           'create_backbone', 'ChannelAgnosticViT', 'MultiscaleStudent', 'soften', 'distill_loss']
 
 # %% ../nbs/09_student.ipynb #09c75ac6
 import numpy as np
@@ -17,19 +18,25 @@ import timm
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
+from timm.layers import build_sincos2d_pos_embed
 from timm.models import adapt_input_conv, load_state_dict as timm_load_state_dict
+from timm.models.vision_transformer import Block
 from .core import get_profile
 
 # %% ../nbs/09_student.ipynb #0a014e9d
-FAMILIES = ('resnet', 'convnext', 'vit')
+FAMILIES = ('resnet', 'convnext', 'vit', 'ca_vit')
 SMALL_BACKBONE_KWARGS = {
     'resnet':   dict(channels=(16, 32, 64, 128), stem_width=16),
     'convnext': dict(dims=(16, 32, 64, 128), depths=(1, 1, 2, 1), output_stride=8),   # output_stride: 24-px crops keep a 3×3 map
     'vit':      dict(embed_dim=64, depth=2, num_heads=2, patch_size=8),
+    'ca_vit':   dict(embed_dim=64, depth=2, num_heads=2, patch_size=8),
 }
+CA_VIT_SIZES = {'ca_vit_tiny': dict(embed_dim=192, depth=12, num_heads=3, patch_size=16),     # channel-agnostic ViTs (not timm models)
+                'ca_vit_small': dict(embed_dim=384, depth=12, num_heads=6, patch_size=16)}
 
 def backbone_family(name:str) -> str:
-    "`resnet`, `convnext` or `vit` for a timm model name; `ValueError` naming an unknown or unsupported name."
+    "`resnet`, `convnext` or `vit` for a timm model name, `ca_vit` for a `CA_VIT_SIZES` name; `ValueError` naming an unknown or unsupported name."
+    if name in CA_VIT_SIZES: return 'ca_vit'
     if name not in timm.list_models(): raise ValueError(f"unknown timm backbone {name!r}")
     fam = next((f for f in FAMILIES if name.startswith(f)), None)
     if fam is None: raise ValueError(f"backbone {name!r} is not of a supported family ({', '.join(FAMILIES)})")
@@ -108,11 +115,44 @@ def load_backbone_weights(model:nn.Module, path:str|Path) -> nn.Module:
     return model
 
 def create_backbone(cfg:StudentConfig) -> nn.Module:
-    "The timm backbone of `cfg` (features only, `num_classes=0`), with local weights when `cfg.weights_path` is set."
+    "The backbone of `cfg` (timm, features only, `num_classes=0`; or a `ChannelAgnosticViT`), with local weights when `cfg.weights_path` is set."
     kw = dict(cfg.backbone_kwargs)
     if cfg.family == 'vit': kw = {'img_size': cfg.img_size, 'dynamic_img_size': True, 'dynamic_img_pad': True, **kw}
-    model = timm.create_model(cfg.backbone, pretrained=False, in_chans=cfg.in_chans, num_classes=0, **kw)
+    if cfg.family == 'ca_vit': model = ChannelAgnosticViT(cfg.in_chans, **{**CA_VIT_SIZES[cfg.backbone], **kw})
+    else: model = timm.create_model(cfg.backbone, pretrained=False, in_chans=cfg.in_chans, num_classes=0, **kw)
     return load_backbone_weights(model, cfg.weights_path) if cfg.weights_path else model
+
+# %% ../nbs/09_student.ipynb #0f1229d4
+class ChannelAgnosticViT(nn.Module):
+    "ViT on per-channel patch tokens: shared 1-channel patch embedding + 2-D sin-cos position + learned channel embedding; class-token output."
+    pretrained_cfg = {}                                             # no classifier: what `load_backbone_weights` drops
+    def __init__(self, n_channels:int, patch_size:int=16, embed_dim:int=192, depth:int=12, num_heads:int=3, mlp_ratio:float=4.0):
+        super().__init__()
+        if embed_dim % 4: raise ValueError(f"embed_dim {embed_dim} must be divisible by 4 (2-D sine-cosine positions)")
+        self.n_channels, self.patch_size, self.num_features = n_channels, patch_size, embed_dim
+        self.patch_embed = nn.Conv2d(1, embed_dim, patch_size, patch_size)
+        self.channel_embed = nn.Parameter(torch.randn(n_channels, embed_dim) * 0.02)
+        self.cls_token = nn.Parameter(torch.randn(1, 1, embed_dim) * 0.02)
+        self.blocks = nn.Sequential(*[Block(embed_dim, num_heads, mlp_ratio, qkv_bias=True) for _ in range(depth)])
+        self.norm = nn.LayerNorm(embed_dim)
+
+    def tokens(self, x:torch.Tensor, channel_ids:Sequence[int]|None=None) -> torch.Tensor:
+        "`(B, 1 + C·h·w, D)`: the class token, then the patch tokens of each channel of `x` `(B, C, H, W)` (padded to whole patches)."
+        B, C, H, W = x.shape
+        ids = torch.arange(C, device=x.device) if channel_ids is None else torch.as_tensor(channel_ids, device=x.device)
+        if ids.shape != (C,) or int(ids.min()) < 0 or int(ids.max()) >= self.n_channels:
+            raise ValueError(f"{C} input channels need {C} channel ids in [0, {self.n_channels}), got {ids.tolist()}")
+        p = self.patch_size
+        x = F.pad(x, (0, -W % p, 0, -H % p))
+        t = self.patch_embed(x.reshape(B * C, 1, *x.shape[-2:]))                        # (B·C, D, h, w): one stem for every channel
+        h, w = t.shape[-2:]
+        t = t.flatten(2).transpose(1, 2) + build_sincos2d_pos_embed([h, w], t.shape[1], device=x.device).to(t.dtype)
+        t = t.unflatten(0, (B, C)) + self.channel_embed[ids].to(t.dtype)[None, :, None]
+        return torch.cat([self.cls_token.expand(B, -1, -1).to(t.dtype), t.flatten(1, 2)], 1)
+
+    def forward(self, x:torch.Tensor, channel_ids:Sequence[int]|None=None) -> torch.Tensor:
+        "Features `(B, D)` of images `(B, C, H, W)` whose channel `c` is channel `channel_ids[c]` (default: `c`) of the network."
+        return self.norm(self.blocks(self.tokens(x, channel_ids)))[:, 0]
 
 # %% ../nbs/09_student.ipynb #d07391aa
 class MultiscaleStudent(nn.Module):

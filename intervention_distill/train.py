@@ -133,7 +133,7 @@ def cli_parser() -> argparse.ArgumentParser:
     p.add_argument('--data', default='world', choices=['world', 'toy'], help="the profile's simulated world, or toy fields (plumbing check) (default: 'world')")
     p.add_argument('--targets', default='teacher', choices=['teacher', 'prior'], help="world targets of --method student: the cross-fitted teacher's, or the codebook's chemistry prior (default: 'teacher')")
     p.add_argument('--method', default=None, help="'tide' (the paper's method, the default with --data world) or one of its ablations "
-                   "(tide.TIDE_METHODS), or 'student': the soft-target student of this notebook (the default with --data toy)")
+                   "(tide.TIDE_METHODS), or 'student': the soft-target student of this notebook (the default with --data toy) (default: None)")
     p.add_argument('--select-every', type=int, default=0, help='TIDE: k-NN checkpoint selection every this many steps (0: none, the last step) (default: 0)')
     for cls, keep in ((TrainConfig, None), (StudentConfig, STUDENT_OPTIONS)):
         doc = docments(cls)

@@ -8,7 +8,8 @@ import pandas as pd
 import pytest
 
 from intervention_distill.experiments import (ABLATIONS, TAU_SWEEP, ExperimentConfig, MethodRun, cache_path, load_profile_world, load_run,
-                                              method_spec, save_run, seeds_for, target_losses, verdict, with_temperature)
+                                              method_spec, save_run, seeds_for, target_losses, verdict, with_temperature, check_tables,
+                                              verdict_sentences, PAIRED_METRICS)
 from intervention_distill.formats import write_examples
 
 
@@ -21,7 +22,7 @@ def test_unknown_methods_are_named(name, msg):
 def test_method_specs():
     assert [method_spec(m).name for m in ABLATIONS] == list(ABLATIONS)
     assert [method_spec(f'student_tau_{t:g}').tau for t in TAU_SWEEP] == list(TAU_SWEEP)
-    assert method_spec('features').kind == 'baseline' and method_spec('clip').kind == 'baseline'
+    assert method_spec('features').kind == 'baseline' and method_spec('cl_r').kind == 'baseline'
     assert method_spec('student_identity_targets').targets == 'identity'
 
 
@@ -83,3 +84,38 @@ def test_cache_names_change_with_budget(tmp_path):
     a = cache_path(tmp_path, 'student', 0, w, ExperimentConfig())
     assert a.name.startswith('student_s0_smoke_') and a.suffix == '.npz'
     assert a != cache_path(tmp_path, 'student', 0, w, ExperimentConfig(max_steps=3)) != cache_path(tmp_path, 'student', 1, w, ExperimentConfig())
+
+
+def _ci_cols(metrics, v=0.5):
+    return {k: x for m in metrics for k, x in ((m, v), (f'{m}_lo', v - 0.1), (f'{m}_hi', v + 0.1))}
+
+
+def _tables(methods=('tide', 'dino')):
+    one = pd.DataFrame([dict(method=m, task=t, **_ci_cols(['top1', 'top5', 'top10']), n_queries=10, n_seeds=1)
+                        for m in methods for t in ('compound', 'genetic')])
+    tgt = pd.DataFrame([dict(method=m, **_ci_cols(['ap', 'auc', 'hit_at_5', 'map', 'efaar_recall']), n_seeds=1) for m in methods])
+    pdiff = pd.DataFrame([dict(task=t, metric=mt, baseline=b, diff=0.2, lo=0.1, hi=0.3, verdict='wins')
+                          for b in methods[1:] for t, ms in PAIRED_METRICS.items() for mt in ms])
+    cells = pd.DataFrame([dict(method=m, cell_type='A549', n_paired_compounds=3, **_ci_cols(['top1', 'ap'])) for m in methods])
+    return {'one_shot': one, 'target_discovery': tgt, 'paired_differences': pdiff, 'cell_types': cells}
+
+
+def test_check_tables_names_each_broken_promise():
+    t = _tables()
+    check_tables(t, ['tide', 'dino'])
+    with pytest.raises(ValueError, match=r"\('mae', 'compound'\)"): check_tables(t, ['tide', 'dino', 'mae'])
+    with pytest.raises(ValueError, match="'top5_lo'"): check_tables({**t, 'one_shot': t['one_shot'].drop(columns='top5_lo')}, ['tide', 'dino'])
+    with pytest.raises(ValueError, match='outside its interval'): check_tables({**t, 'target_discovery': t['target_discovery'].assign(auc=0.9)}, ['tide', 'dino'])
+    with pytest.raises(ValueError, match='NaN'): check_tables({**t, 'one_shot': t['one_shot'].assign(top1=np.nan)}, ['tide', 'dino'])
+    with pytest.raises(ValueError, match='disagrees'): check_tables({**t, 'paired_differences': t['paired_differences'].assign(verdict='ties')}, ['tide', 'dino'])
+    with pytest.raises(ValueError, match="'paired_differences' is missing"): check_tables({k: v for k, v in t.items() if k != 'paired_differences'}, ['tide'])
+    with pytest.raises(ValueError, match='lacks'): check_tables({**t, 'paired_differences': t['paired_differences'].iloc[:-1]}, ['tide', 'dino'])
+    check_tables({**t, 'cell_types': t['cell_types'].assign(ap=np.nan)}, ['tide', 'dino'])          # a cell type without targets may have no AP
+
+
+def test_verdict_sentences_come_from_the_table():
+    p = _tables(('tide', 'dino', 'mae'))['paired_differences']
+    p.loc[p.baseline == 'mae', ['diff', 'lo', 'hi', 'verdict']] = [-0.2, -0.3, -0.1, 'loses']
+    s = verdict_sentences(p, 'tide', {'compound': ['top1']})
+    assert s == "- **compound top1**: tide wins against dino (+0.200 [+0.100, +0.300]); loses to mae (-0.200 [-0.300, -0.100])."
+    with pytest.raises(ValueError, match="'nope'"): verdict_sentences(p, 'tide', {'compound': ['nope']})

@@ -42,7 +42,7 @@ def test_cli_runs_an_ablation_by_name(tmp_path):
 
 
 def test_bad_methods_and_options_are_named(tmp_path):
-    for args, msg in ((['--method', 'ours'], "unknown TIDE method 'ours'"),
+    for args, msg in ((['--method', 'tide_best'], "unknown TIDE method 'tide_best'"),
                       (['--method', 'tide', '--data', 'toy'], "--data toy serves --method student"),
                       (['--backbone', 'resnet18'], 'option --backbone applies to --method student')):
         with pytest.raises(ValueError, match=msg): main([*TINY, '--max-steps', '2', *args, '--out', str(tmp_path/'x')])

@@ -18,12 +18,14 @@ import nbformat
 from nbconvert import MarkdownExporter
 
 ROOT = Path(__file__).resolve().parents[1]
-HEADLINE_TABLES = {   # figures/tables/<name>.csv → the columns the README shows (each as value [95% CI])
-    'one_shot': ['top1', 'top5', 'moa_top1'],
-    'target_discovery': ['recall_at_1', 'recall_at_5', 'map', 'efaar_recall'],
-    'ablations': ['top1', 'moa_top1', 'map', 'activity_map'],
+HEADLINE_TABLES = {   # figures/tables/<name>.csv → (rows shown: (column, value) or None for all, the columns, each as value [95% CI])
+    'one_shot (compound)': ('one_shot', ('task', 'compound'), ['top1', 'top5', 'top10']),
+    'one_shot (genetic)': ('one_shot', ('task', 'genetic'), ['top1', 'top5', 'top10']),
+    'target_discovery': ('target_discovery', None, ['ap', 'auc', 'hit_at_5', 'map', 'efaar_recall']),
 }
-HEADLINE_FIGURES = ['embedding_umap_moa', 'retrieval_examples', 'risk_bound_vs_measured']
+PAIRED_METRICS = {'compound': ['top1', 'top5'], 'genetic': ['top1', 'top5'], 'target': ['ap', 'auc', 'hit_at_5']}
+PAPER_RESULTS = ROOT/'data'/'paper_results.csv'   # quotes from the paper (different data, same protocol): never mixed into our tables
+HEADLINE_FIGURES = ['embedding_umap_moa', 'retrieval_examples', 'prototype_umap', 'paired_rna_sweep', 'risk_bound_vs_measured']
 BENCH_TABLES = {      # figures/tables/<name>.csv (written by bench/*.py) → (what it measures, columns shown, ratio column, target)
     'bench_loader': ('loader fields/s over the fields/s the training step consumes', ['setting', 'device', 'workers', 'loader_fields_per_s',
                      'consumption_fields_per_s', 'loader_over_consumption', 'machine', 'torch', 'threads', 'load'], 'loader_over_consumption', 3.0),
@@ -43,23 +45,55 @@ def compact_table(df:pd.DataFrame, metrics:list[str]) -> str:
     return pd.DataFrame(cols).to_markdown(index=False)
 
 
+def paired_table(df:pd.DataFrame, metrics:dict=PAIRED_METRICS) -> str:
+    "Markdown table of TIDE minus each baseline (rows) per task and metric (columns): `diff [lo, hi] verdict`, as the table says."
+    df = df[[(t, m) in {(t, m) for t, ms in metrics.items() for m in ms} for t, m in zip(df.task, df.metric)]]
+    cell = df.assign(key=df.task + ' ' + df.metric, v=[f'{d:+.2f} [{l:+.2f}, {h:+.2f}] {v}' for d, l, h, v in zip(df['diff'], df.lo, df.hi, df.verdict)])
+    order = [f'{t} {m}' for t, ms in metrics.items() for m in ms if f'{t} {m}' in set(cell.key)]
+    return cell.pivot(index='baseline', columns='key', values='v').reindex(columns=order).fillna('').reset_index().to_markdown(index=False)
+
+
+def paper_markdown(path:Path=PAPER_RESULTS) -> str:
+    "The paper's own numbers (quoted, `data/paper_results.csv`), one table per task: different data, same protocol."
+    if not path.exists(): return ''
+    q = pd.read_csv(path, keep_default_na=False)
+    out = ["**paper (different data, same protocol)**: quoted from the paper (arXiv 2604.22832; `data/paper_results.csv`), "
+           "not runs of this project.\n"]
+    for task, g in q.groupby('task', sort=False):
+        g = g.assign(col=g.dataset + ' ' + g.metric)
+        t = g.pivot(index='method', columns='col', values='value').reindex(columns=list(dict.fromkeys(g.col)), index=list(dict.fromkeys(g.method)))
+        out.append(f"_{task.replace('_', ' ')}_ (paper)\n\n" + t.reset_index().to_markdown(index=False, floatfmt='.3f') + '\n')
+    return '\n'.join(out)
+
+
 def results_markdown(figures:Path=ROOT/'figures') -> str:
-    "Markdown for the README's results section, from the reproduction outputs in `figures`."
+    "Markdown for the README's results section, from the reproduction outputs in `figures`, then the paper's own numbers apart."
     man = figures/'manifest.json'
-    if not man.exists(): return '_No reproduction run yet: run `make reproduce`._'
+    paper = paper_markdown()
+    if not man.exists(): return '_No reproduction run yet: run `make reproduce`._\n\n' + paper
     m = json.loads(man.read_text())
     head = (f"_From `make reproduce` with profile `{m.get('profile')}`, seed {m.get('seed')}, "
             f"commit `{str(m.get('git_commit', 'unknown'))[:12]}`._\n\n")
-    tables = [(n, figures/'tables'/f'{n}.csv') for n in HEADLINE_TABLES if (figures/'tables'/f'{n}.csv').exists()]
+    tables = [(label, figures/'tables'/f'{n}.csv', rows, cols) for label, (n, rows, cols) in HEADLINE_TABLES.items() if (figures/'tables'/f'{n}.csv').exists()]
+    pdiff = figures/'tables'/'paired_differences.csv'
     if tables:
-        ci = pd.read_csv(tables[0][1]).get('ci', pd.Series(['bootstrap'])).iloc[0]
-        head += f"Brackets: 95% confidence intervals ({'bootstrap over queries/pairs' if ci == 'bootstrap' else 't-interval over seeds'}).\n\n"
-        body = '\n'.join(f"**{n.replace('_', ' ')}** (full table: `figures/tables/{n}.csv`)\n\n{compact_table(pd.read_csv(p), HEADLINE_TABLES[n])}\n"
-                         for n, p in tables)
+        ci = pd.read_csv(tables[0][1]).get('ci', pd.Series(['hierarchical'])).iloc[0]   # older tables name their interval in a `ci` column
+        how = {'hierarchical': 'hierarchical bootstrap over seeds, then held-out interventions', 'bootstrap': 'bootstrap over queries/pairs'}.get(ci, 't-interval over seeds')
+        head += f"Brackets: 95% intervals ({how}).\n\n"
+        body, shown = '', set()
+        for label, p, rows, cols in tables:
+            df = pd.read_csv(p)
+            if rows is not None and rows[0] in df: df = df[df[rows[0]] == rows[1]]
+            elif p in shown: continue                      # an older table without the column: shown once, whole
+            shown.add(p)
+            body += f"**{label.replace('_', ' ')}** (full table: `figures/tables/{p.name}`)\n\n{compact_table(df, cols)}\n\n"
+        if pdiff.exists():
+            body += ("**paired differences, TIDE minus each method** (same queries, draws and seeds; verdict from the 95% interval; "
+                     f"full table: `figures/tables/paired_differences.csv`)\n\n{paired_table(pd.read_csv(pdiff))}\n\n")
         figs = [f for f in HEADLINE_FIGURES if (figures/f'{f}.png').exists()]
-        return head + body + ''.join(f"\n![{f.replace('_', ' ')}](figures/{f}.png)\n" for f in figs)
+        return head + body + ''.join(f"\n![{f.replace('_', ' ')}](figures/{f}.png)\n" for f in figs) + '\n' + paper
     rows = '\n'.join(f"| `{a['path']}` | {a['kind']} | `{a['notebook']}` |" for a in m['artifacts'])
-    return head + '| artefact | kind | notebook |\n|---|---|---|\n' + rows
+    return head + '| artefact | kind | notebook |\n|---|---|---|\n' + rows + '\n\n' + paper
 
 
 def performance_markdown(figures:Path=ROOT/'figures') -> str:
