@@ -590,7 +590,7 @@ def test_measurements_stay_strict(real, tmp_path):
     (tmp_path / 'bad.gct').write_text('\n'.join([*text[:-1], '\t'.join(row)]) + '\n')
     with pytest.raises(ValueError, match="non-numeric value 'abc' in bad.gct"):
         read_gct(tmp_path / 'bad.gct', gene_info=real['l1000_gene_info'][0])
-    df = read_table(real['cp_profiles'][0]); df.loc[5, 'Cells_AreaShape_Compactness'] = 'n/a?'
+    df = read_table(real['cp_profiles'][0]); df['Cells_AreaShape_Compactness'] = df['Cells_AreaShape_Compactness'].astype(object); df.loc[5, 'Cells_AreaShape_Compactness'] = 'n/a?'
     with pytest.raises(ValueError, match=r"non-numeric value 'n/a\?'"):
         read_cp_profiles(df)
 
