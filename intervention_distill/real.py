@@ -384,4 +384,4 @@ def main(argv:list[str]|None=None):
 
 # %% ../nbs/16_real.ipynb #71c5339f
 #| eval: false
-if __name__ == '__main__': main()
+if __name__ == '__main__' and '__file__' in globals(): main()   # `python -m`, not the notebook kernel
