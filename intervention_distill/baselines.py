@@ -11,9 +11,8 @@ from typing import NamedTuple, Sequence
 # %% auto #0
 __all__ = ['BASELINES', 'TRAINED', 'MAE_VIT', 'HARALICK', 'nt_xent', 'dino_loss', 'clip_loss', 'hopfield_retrieve', 'info_loob',
            'cloome_loss', 'patchify', 'BaselineConfig', 'mlp', 'EncoderBaseline', 'SimCLR', 'Supervised', 'DINOHead',
-           'DINO', 'Align', 'fingerprint_bits', 'DrugAlign', 'MAE', 'TrainItems', 'fit_baseline', 'embed_fields',
-           'field_profile', 'profile_names', 'Handcrafted', 'BaselineRun', 'mae_student_config', 'build_baseline',
-           'train_baseline']
+           'DINO', 'Align', 'DrugAlign', 'MAE', 'TrainItems', 'fit_baseline', 'embed_fields', 'field_profile',
+           'profile_names', 'Handcrafted', 'BaselineRun', 'mae_student_config', 'build_baseline', 'train_baseline']
 
 # %% ../nbs/11_baselines.ipynb #673c0979
 import numpy as np
@@ -27,7 +26,7 @@ from timm.layers import build_sincos2d_pos_embed
 from timm.models.vision_transformer import Block
 from torch.utils.data import Dataset
 from .core import get_profile, pick_device
-from .chem import morgan_fingerprints
+from .chem import morgan_fingerprints, fingerprint_matrix
 from .data import ImageSet, plate_normalize
 from .loading import MultiscaleDataset, ViewConfig, PlateStats, plate_stats, make_loader
 from .student import StudentConfig, MultiscaleStudent, create_backbone
@@ -268,10 +267,6 @@ class Align(EncoderBaseline):
         return {'loss': clip_loss(u, v, self.logit_scale.exp().clamp(max=100)), 'temperature': self.logit_scale.detach().exp().reciprocal()}
 
 # %% ../nbs/11_baselines.ipynb #8bba2e34
-def fingerprint_bits(smiles:Sequence[str], nbits:int=1024, radius:int=2) -> np.ndarray:
-    "Morgan fingerprints of `smiles` as a `(n, nbits)` float32 0/1 array."
-    return np.array([fp.ToList() for fp in morgan_fingerprints(list(smiles), radius, nbits)], dtype=np.float32).reshape(len(smiles), nbits)
-
 class DrugAlign(EncoderBaseline):
     "CL(D): CLIP InfoNCE between a field's embedding and an MLP over the Morgan fingerprint of its compound."
     name, n_views = 'cl_d', 1
@@ -509,7 +504,7 @@ def build_baseline(name:str, world, student:StudentConfig, baseline:BaselineConf
     if name == 'supervised': return Supervised(enc, train_cpds)
     if name == 'cl_d':
         smiles = world.compounds.set_index('compound').smiles.loc[train_cpds]
-        return DrugAlign(enc, train_cpds, fingerprint_bits(smiles, b.drug_fp_bits), b.proj_dim, b.expr_hidden, b.clip_temperature)
+        return DrugAlign(enc, train_cpds, fingerprint_matrix(smiles, nbits=b.drug_fp_bits), b.proj_dim, b.expr_hidden, b.clip_temperature)
     X = np.asarray(world.expr.X, dtype=np.float64)
     mu, sd = X.mean(0), X.std(0)
     return Align(enc, mu, np.where(sd > 1e-6, sd, 1.0), b.proj_dim, b.expr_hidden, hopfield=name == 'cloome',

@@ -9,7 +9,7 @@ from typing import Sequence
 
 # %% auto #0
 __all__ = ['NCI_SMI', 'HELDOUT_FRAC', 'read_smi', 'parse_smiles', 'morgan_fingerprints', 'fingerprint_bits', 'tanimoto_matrix',
-           'tanimoto_matrix_naive', 'murcko_scaffolds', 'scaffold_split']
+           'tanimoto_matrix_naive', 'fingerprint_matrix', 'murcko_scaffolds', 'scaffold_split']
 
 # %% ../nbs/02_chem.ipynb #7a025a83
 import numpy as np
@@ -101,6 +101,12 @@ def tanimoto_matrix_naive(fps:Sequence) -> np.ndarray:
             union = len(bits[i]) + len(bits[j]) - inter
             sim[i, j] = sim[j, i] = inter / union if union else 0.0
     return sim
+
+def fingerprint_matrix(smiles:Sequence[str], radius:int=2, nbits:int=2048) -> np.ndarray:
+    "Morgan fingerprints of `smiles` as a `(n, nbits)` float32 0/1 matrix (`ValueError` naming an invalid SMILES)."
+    X = np.zeros((len(smiles), nbits), np.float32)
+    for i, fp in enumerate(morgan_fingerprints(list(smiles), radius, nbits)): X[i, list(fp.GetOnBits())] = 1
+    return X
 
 # %% ../nbs/02_chem.ipynb #5ba557d3
 def murcko_scaffolds(smiles:Sequence[str]) -> list[str]:

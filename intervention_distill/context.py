@@ -18,8 +18,7 @@ __all__ = ['SPECIAL_TOKENS', 'SCGPT_KEY_MAP', 'SCGPT_ENCODER_PREFIXES', 'SCGPT_A
            'embed_cells', 'cell_type_embeddings', 'DoseEncoder', 'confusion_loss', 'dose_levels', 'ContextModel',
            'finetune', 'probe_accuracy', 'probe_table', 'dose_share', 'standardise', 'make_context_model',
            'save_context_model', 'load_context_model', 'Pretrained', 'pretrain_context', 'ContextFit', 'fit_context',
-           'ResponseSettings', 'fingerprint_matrix', 'ResponseModel', 'ResponseData', 'split_controls',
-           'fit_response_model']
+           'ResponseSettings', 'ResponseModel', 'ResponseData', 'split_controls', 'fit_response_model']
 
 # %% ../nbs/07_context.ipynb #ea8da6f7
 import numpy as np
@@ -36,7 +35,7 @@ from .core import get_profile, pick_device
 from torch.utils.data import Dataset
 from .data import dose_bin, control_mask, CONTROL_COMPOUNDS
 from . import loop
-from .chem import morgan_fingerprints
+from .chem import morgan_fingerprints, fingerprint_matrix
 
 # %% ../nbs/07_context.ipynb #23b5ee41
 SPECIAL_TOKENS = ('<pad>', '<cls>', '<mask>')
@@ -680,10 +679,6 @@ class ResponseSettings:
 
 def _mlp(d_in:int, hidden:int, d_out:int) -> nn.Sequential:
     return nn.Sequential(nn.Linear(d_in, hidden), nn.GELU(), nn.Linear(hidden, d_out))
-
-def fingerprint_matrix(smiles:Sequence[str], radius:int=2, nbits:int=1024) -> np.ndarray:
-    "Morgan fingerprints (`chem.morgan_fingerprints`) of `smiles` as a float32 (n, `nbits`) 0/1 matrix."
-    return np.array([list(fp) for fp in morgan_fingerprints(list(smiles), radius, nbits)], dtype=np.float32).reshape(len(smiles), nbits)
 
 class ResponseModel(nn.Module):
     """The scFM fine-tuned on perturbation response: (basal expression of the cell type, drug, dose) → change of expression.

@@ -25,10 +25,10 @@ import torch.nn.functional as F
 from sklearn.linear_model import Ridge
 from .core import RunConfig, git_commit, pick_device, save_table, seed_everything
 from .data import parse_targets
-from .chem import murcko_scaffolds, scaffold_split
+from .chem import fingerprint_matrix, murcko_scaffolds, scaffold_split
 from .formats import load_data_dir, annotate
 from .baselines import cloome_loss, mlp
-from .tide import PrototypeCodebook, TeacherHead, TIDEConfig, tide_objective, fingerprint_matrix
+from .tide import PrototypeCodebook, TeacherHead, TIDEConfig, tide_objective
 from .loop import TrainConfig, TensorData, fit
 from .evaluate import bootstrap_ci
 

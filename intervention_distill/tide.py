@@ -11,11 +11,11 @@ from typing import Callable, Mapping, NamedTuple, Sequence
 
 # %% auto #0
 __all__ = ['KO_PREFIX', 'KO_PROTOTYPES', 'TEACHER_INPUTS', 'SSL_METHODS', 'CODEBOOKS', 'TEACHERS', 'RNA_SOURCES', 'PAIR_STATUS',
-           'TAU_SWEEP', 'TIDE_METHODS', 'intervention_names', 'fingerprint_matrix', 'prototype_inputs',
-           'CosineCodebook', 'PrototypeCodebook', 'SpectralCodebook', 'dose_features', 'DoseFiLM', 'TeacherHead',
-           'TIDEConfig', 'tide_objective', 'make_ssl', 'TIDE', 'build_tide', 'WeakPairing', 'weak_pairs', 'TIDEItems',
-           'validation_split', 'knn_accuracy', 'KNNSelector', 'tide_config', 'TIDEInputs', 'standardised_expression',
-           'cell_type_means', 'tide_inputs', 'response_model', 'TIDERun', 'train_tide', 'world_tide_run']
+           'TAU_SWEEP', 'TIDE_METHODS', 'intervention_names', 'prototype_inputs', 'CosineCodebook', 'PrototypeCodebook',
+           'SpectralCodebook', 'dose_features', 'DoseFiLM', 'TeacherHead', 'TIDEConfig', 'tide_objective', 'make_ssl',
+           'TIDE', 'build_tide', 'WeakPairing', 'weak_pairs', 'TIDEItems', 'validation_split', 'knn_accuracy',
+           'KNNSelector', 'tide_config', 'TIDEInputs', 'standardised_expression', 'cell_type_means', 'tide_inputs',
+           'response_model', 'TIDERun', 'train_tide', 'world_tide_run']
 
 # %% ../nbs/11_tide.ipynb #31483949
 import numpy as np
@@ -25,7 +25,7 @@ import torch.nn as nn
 import torch.nn.functional as F
 from torch.utils.data import Dataset
 from .baselines import DINO, MAE, BaselineConfig, TrainItems, mlp, embed_fields
-from .chem import morgan_fingerprints
+from .chem import morgan_fingerprints, fingerprint_matrix
 from .codebook import Codebook
 from .core import get_profile
 from .data import ImageSet, parse_targets
@@ -46,12 +46,6 @@ def intervention_names(meta:pd.DataFrame) -> np.ndarray:
     bad = np.flatnonzero((comp == '') & (gene == ''))
     if len(bad): raise ValueError(f"row {meta.index[bad[0]]!r} has neither a compound nor a knocked-out gene ({len(bad)} such rows)")
     return np.array([c if c else KO_PREFIX + g for c, g in zip(comp, gene)], dtype=object)
-
-def fingerprint_matrix(smiles:Sequence[str], radius:int=2, nbits:int=2048) -> np.ndarray:
-    "Morgan fingerprints of `smiles` as a `(n, nbits)` float32 0/1 matrix (`ValueError` naming an invalid SMILES)."
-    X = np.zeros((len(smiles), nbits), np.float32)
-    for i, fp in enumerate(morgan_fingerprints(list(smiles), radius, nbits)): X[i, list(fp.GetOnBits())] = 1
-    return X
 
 def prototype_inputs(interventions:Sequence[str], compounds:pd.DataFrame, ko_prototype:str='target_mean',
                      radius:int=2, nbits:int=2048) -> tuple[np.ndarray, np.ndarray]:
