@@ -1,5 +1,6 @@
 # Two commands do all set-up on a fresh machine (both idempotent: a second run reinstalls nothing):
-#   make reproduce   # regenerate every figure and table under figures/ (PROFILE=smoke; PROFILE=paper on a GPU;
+#   make reproduce   # regenerate every figure and table under figures/ (PROFILE=smoke; PROFILE=standard: the decisive
+#                    # comparison on CPU, into figures/standard/; PROFILE=paper on a GPU, into figures/paper/;
 #                    # DATA_DIR=data/... runs the notebooks that use real data on it and skips the simulator-only ones)
 #   make test        # nbdev_test over all notebooks + pytest (integration, bad input, docs site in Chromium)
 SHELL := /bin/bash
@@ -9,7 +10,7 @@ PROFILE ?= smoke
 SEED ?= 0
 DEVICE ?= auto
 DATA_DIR ?=
-OUT ?= figures
+OUT ?=
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.bootstrap-done
@@ -31,7 +32,7 @@ $(STAMP): settings.ini setup.py
 	touch $(STAMP)
 
 reproduce: $(STAMP)
-	$(BIN)/python -m intervention_distill.reproduce --profile $(PROFILE) --seed $(SEED) --device $(DEVICE) --out $(OUT) $(if $(DATA_DIR),--data-dir $(DATA_DIR),)
+	$(BIN)/python -m intervention_distill.reproduce --profile $(PROFILE) --seed $(SEED) --device $(DEVICE) $(if $(OUT),--out $(OUT),) $(if $(DATA_DIR),--data-dir $(DATA_DIR),)
 	$(BIN)/python tools/make_readme.py
 
 # Notebook tests write their artefacts to _test_out/, never into figures/.

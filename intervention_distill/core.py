@@ -4,13 +4,13 @@
 
 # %% ../nbs/00_core.ipynb #834a578d
 from __future__ import annotations
-import os, random, subprocess
+import os, platform, random, subprocess
 from dataclasses import dataclass, fields
 from pathlib import Path
 
 # %% auto #0
 __all__ = ['PROFILES', 'Profile', 'get_profile', 'profile_table', 'pick_device', 'seed_everything', 'project_root', 'out_path',
-           'shared_data_dir', 'git_commit', 'RunConfig', 'save_figure', 'save_table']
+           'shared_data_dir', 'git_commit', 'machine_info', 'RunConfig', 'save_figure', 'save_table']
 
 # %% ../nbs/00_core.ipynb #320bcee6
 import numpy as np
@@ -89,6 +89,10 @@ class Profile:
     tide_beta: float = 1.0               # weight of the self-supervised loss
     tide_tau: float = 0.1                # temperature of the cosine logits against the codebook
     tide_ssl: str = 'dino'               # the self-supervised objective
+    # -- what `make reproduce` runs at this profile (90_reproduce) and which methods its comparison trains (14_one_shot)
+    out_subdir: str = ''                 # its output folder under figures/ ('' = figures/ itself)
+    notebooks: tuple = ()                # prefixes of the notebooks a reproduction runs (empty: every numbered notebook)
+    compare_methods: tuple = ()          # methods compared in 14_one_shot (empty: TIDE, every baseline and the soft-target student)
 
     def __post_init__(self):
         for f in fields(self):
@@ -100,10 +104,12 @@ class Profile:
 
 PROFILES = {
     'smoke': Profile('smoke'),
-    'standard': Profile('standard', n_compounds=200, n_moas=8, image_size=32, crop_size=16, n_codes=16, n_seeds=3,
-                        train_steps=300, batch_size=32, warmup_steps=20, checkpoint_every=100),
+    'standard': Profile('standard', n_compounds=400, n_moas=16, image_size=32, crop_size=16, n_codes=16, n_seeds=3,
+                        train_steps=400, batch_size=32, warmup_steps=20, checkpoint_every=100,
+                        out_subdir='standard', notebooks=('14_one_shot',),
+                        compare_methods=('tide', 'mae', 'dino', 'cl_d', 'cl_r', 'tide_scfm', 'handcrafted', 'random')),
     'paper': Profile('paper', n_compounds=1000, n_moas=30, n_cell_types=6, n_doses=6, image_size=256, crop_size=64,
-                     fields_per_intervention=8, n_codes=64, n_seeds=3,
+                     fields_per_intervention=8, n_codes=64, n_seeds=3, out_subdir='paper',
                      train_steps=20_000, batch_size=128, lr=1e-3, warmup_steps=1000, ema_decay=0.999, checkpoint_every=1000,
                      n_crops=8, compile_on_cuda=True, backbone='vit_small_patch16_224', small_backbone=False, embed_dim=384,
                      proj_dim=256, dino_prototypes=4096, mae_decoder_dim=256, mae_decoder_depth=4, mae_decoder_heads=8,
@@ -187,6 +193,14 @@ def git_commit(root:str|Path|None=None) -> str:
         dirty = subprocess.run(['git', 'status', '--porcelain', '--untracked-files=no'], **kw).stdout.strip()
         return sha + ('-dirty' if dirty else '')
     except (subprocess.CalledProcessError, FileNotFoundError): return 'unknown'
+
+# %% ../nbs/00_core.ipynb #e3b0d6f2
+def machine_info(device:str|torch.device='cpu') -> dict:
+    "`machine` (the GPU's name, or the CPU architecture and core count), `torch` version, `threads` (torch intra-op) and `load` (1-minute load average per core, now)."
+    device = torch.device(device)
+    name = torch.cuda.get_device_name(device) if device.type == 'cuda' else f"{platform.machine()} CPU, {os.cpu_count()} cores"
+    return dict(machine=name, torch=torch.__version__.split('+')[0], threads=torch.get_num_threads(),
+                load=round(os.getloadavg()[0] / (os.cpu_count() or 1), 2))
 
 # %% ../nbs/00_core.ipynb #42b1ef44
 @dataclass

@@ -10,13 +10,13 @@ from pathlib import Path
 
 # %% auto #0
 __all__ = ['NOTEBOOK_RE', 'RUNNER_NOTEBOOK', 'SIMULATOR_MARKER', 'ARTIFACT_KINDS', 'GPU_FLAG', 'pipeline_notebooks',
-           'simulator_only', 'changed_artifacts', 'write_manifest', 'without_gpu_cells', 'NotebookFailed', 'reproduce',
-           'parser', 'main']
+           'default_out', 'simulator_only', 'changed_artifacts', 'write_manifest', 'without_gpu_cells',
+           'NotebookFailed', 'reproduce', 'parser', 'main']
 
 # %% ../nbs/90_reproduce.ipynb #a0b917de
 import papermill as pm
 from tqdm.auto import tqdm
-from .core import PROFILES, RunConfig, git_commit, project_root
+from .core import PROFILES, RunConfig, get_profile, git_commit, machine_info, project_root
 
 # %% ../nbs/90_reproduce.ipynb #35f7a02f
 NOTEBOOK_RE = re.compile(r'^(\d{2})_[\w-]+\.ipynb$')
@@ -31,6 +31,11 @@ def pipeline_notebooks(nbs_dir:str|Path, only:list[str]|None=None) -> list[Path]
         if unknown: raise ValueError(f"no notebook matches {unknown}: choose from {[p.stem for p in nbs]}")
         nbs = [p for p in nbs if any(p.stem.startswith(o) for o in only)]
     return nbs
+
+# %% ../nbs/90_reproduce.ipynb #7be3f1d4
+def default_out(profile:str) -> Path:
+    "The output folder of a reproduction at `profile`: `figures/` plus the profile's `out_subdir`."
+    return project_root()/'figures'/get_profile(profile).out_subdir
 
 # %% ../nbs/90_reproduce.ipynb #6a5628b7
 SIMULATOR_MARKER = re.compile(r'^\s*>\s*\**Simulator-only\b', re.M)
@@ -108,17 +113,18 @@ def _failed_cell(executed:Path) -> int|None:
 
 def reproduce(profile:str='smoke', seed:int=0, device:str='auto', data_dir:str|None=None, out_dir:str|Path|None=None,
               only:list[str]|None=None, nbs_dir:str|Path|None=None, kernel:str='python3', progress:bool=True) -> Path:
-    "Execute the pipeline notebooks with papermill and write `<out_dir>/manifest.json`; return its path."
+    """Execute the pipeline notebooks with papermill and write `<out_dir>/manifest.json`; return its path. Without `only`, the
+    notebooks are the profile's (`Profile.notebooks`; all when empty); without `out_dir`, the output is the profile's folder."""
     cfg = RunConfig(profile=profile, seed=seed, device=device, data_dir=data_dir, out_dir=None)  # validate first
     nbs_dir = Path(nbs_dir or project_root()/'nbs').resolve()
-    notebooks = pipeline_notebooks(nbs_dir, only)
+    notebooks = pipeline_notebooks(nbs_dir, only or list(cfg.sizes.notebooks) or None)
     if not notebooks: raise ValueError(f"no pipeline notebooks found in {nbs_dir}")
-    out = Path(out_dir or project_root()/'figures').resolve(); (out/'executed').mkdir(parents=True, exist_ok=True)
+    out = Path(out_dir or default_out(profile)).resolve(); (out/'executed').mkdir(parents=True, exist_ok=True)
     if nbs_dir in (out, *out.parents): raise ValueError(f"output folder {out} must not lie inside the notebooks folder {nbs_dir}")
     params = dict(cfg.params(), data_dir=str(Path(data_dir).resolve()) if data_dir else None, out_dir=str(out))
     commit = git_commit(nbs_dir.parent)
-    run_info = dict(profile=profile, seed=seed, device=device, data_dir=params['data_dir'], git_commit=commit, python=sys.version.split()[0],
-                    partial=bool(only), notebooks_run=[], notebooks_skipped=[], started=time.strftime('%Y-%m-%dT%H:%M:%S'))
+    run_info = dict(profile=profile, seed=seed, device=device, data_dir=params['data_dir'], git_commit=commit, python=sys.version.split()[0], **machine_info(cfg.torch_device),
+                    partial=bool(only), notebooks_of_profile=list(cfg.sizes.notebooks), notebooks_run=[], notebooks_skipped=[], started=time.strftime('%Y-%m-%dT%H:%M:%S'))
     entries, records, on_gpu = [], [], cfg.torch_device.type == 'cuda'
     bar = tqdm(notebooks, desc='reproduce', unit='nb', disable=not progress)
     for nb in bar:
@@ -157,8 +163,10 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument('--seed', type=int, default=0, help='seed of every notebook (default: %(default)s)')
     p.add_argument('--device', default='auto', help='auto, cpu, cuda, cuda:N or mps (default: %(default)s)')
     p.add_argument('--data-dir', default=None, help='folder of real data (see data/README.md); simulator-only notebooks are then skipped (default: the simulated world)')
-    p.add_argument('--out', default='figures', help='output folder for figures, tables, executed notebooks and manifest.json (default: %(default)s)')
-    p.add_argument('--only', default=None, help='comma-separated notebook prefixes to run, e.g. 04,16_real (default: all)')
+    p.add_argument('--out', default=None, help="output folder for figures, tables, executed notebooks and manifest.json (default: the profile's: "
+                   + ', '.join(f"{default_out(n).relative_to(project_root())} for {n}" for n in sorted(PROFILES)) + ')')
+    p.add_argument('--only', default=None, help="comma-separated notebook prefixes to run, e.g. 04,16_real (default: the profile's: "
+                   + ', '.join(f"{n}: {','.join(P.notebooks) or 'all'}" for n, P in sorted(PROFILES.items())) + ')')
     return p
 
 def main(argv:list[str]|None=None):

@@ -1,9 +1,9 @@
 #!/usr/bin/env python
 """Write README.md from nbs/index.ipynb without Quarto (nbconvert to Markdown).
 
-The index's `{{results}}` placeholder is replaced by the results of the last reproduction run found in figures/
-(its headline tables when the evaluation has produced them, else the list of artefacts in figures/manifest.json),
-with the profile and commit they came from; `{{performance}}` by the benchmark tables that `make bench` wrote
+The index's `{{results}}` placeholder is replaced by the results of the last reproduction of each profile (figures/standard/,
+then figures/: their headline tables when the evaluation has produced them, else the list of artefacts in the manifest),
+with the profile, commit and wall time they came from, then the paper's own numbers apart; `{{performance}}` by the benchmark tables that `make bench` wrote
 (figures/tables/bench_*.csv), each ratio against its target. `make check` regenerates the README and fails if it changed.
 """
 from __future__ import annotations
@@ -66,14 +66,31 @@ def paper_markdown(path:Path=PAPER_RESULTS) -> str:
     return '\n'.join(out)
 
 
-def results_markdown(figures:Path=ROOT/'figures') -> str:
-    "Markdown for the README's results section, from the reproduction outputs in `figures`, then the paper's own numbers apart."
+PROFILE_SECTIONS = [   # (folder under the root, title, the command that writes it): the decisive profile first
+    ('figures/standard', 'standard profile: the comparison sized to decide (2 CPU cores)', 'make reproduce PROFILE=standard'),
+    ('figures', 'smoke profile: checks that every path runs (tiny world, wide intervals)', 'make reproduce'),
+]
+
+
+def results_markdown() -> str:
+    "The README's results section: one block per profile that has a reproduction (`PROFILE_SECTIONS`), then the paper's own numbers apart."
+    parts = [f"### {title}\n\n" + profile_results(ROOT/folder, folder, cmd) for folder, title, cmd in PROFILE_SECTIONS]
+    return '\n\n'.join(parts) + '\n\n### paper\n\n' + paper_markdown()
+
+
+def wall_time(m:dict) -> str:
+    "How long the reproduction took, from its manifest (the sum of its notebooks' times)."
+    secs = sum(n.get('seconds', 0.0) for n in m.get('notebooks', []))
+    return f"{secs / 60:.0f} min over {len(m.get('notebooks', []))} notebook(s)"
+
+
+def profile_results(figures:Path, folder:str, cmd:str) -> str:
+    "Markdown of one profile's reproduction outputs in `figures` (written under `folder`, by `cmd`)."
     man = figures/'manifest.json'
-    paper = paper_markdown()
-    if not man.exists(): return '_No reproduction run yet: run `make reproduce`._\n\n' + paper
+    if not man.exists(): return f'_No reproduction run yet: run `{cmd}`._\n'
     m = json.loads(man.read_text())
-    head = (f"_From `make reproduce` with profile `{m.get('profile')}`, seed {m.get('seed')}, "
-            f"commit `{str(m.get('git_commit', 'unknown'))[:12]}`._\n\n")
+    head = (f"_From `{cmd}` with profile `{m.get('profile')}`, seed {m.get('seed')}, "
+            f"commit `{str(m.get('git_commit', 'unknown'))[:12]}`, on {m.get('machine', 'this machine')}; {wall_time(m)}; manifest `{folder}/manifest.json`._\n\n")
     tables = [(label, figures/'tables'/f'{n}.csv', rows, cols) for label, (n, rows, cols) in HEADLINE_TABLES.items() if (figures/'tables'/f'{n}.csv').exists()]
     pdiff = figures/'tables'/'paired_differences.csv'
     if tables:
@@ -86,14 +103,19 @@ def results_markdown(figures:Path=ROOT/'figures') -> str:
             if rows is not None and rows[0] in df: df = df[df[rows[0]] == rows[1]]
             elif p in shown: continue                      # an older table without the column: shown once, whole
             shown.add(p)
-            body += f"**{label.replace('_', ' ')}** (full table: `figures/tables/{p.name}`)\n\n{compact_table(df, cols)}\n\n"
+            body += f"**{label.replace('_', ' ')}** (full table: `{folder}/tables/{p.name}`)\n\n{compact_table(df, cols)}\n\n"
         if pdiff.exists():
             body += ("**paired differences, TIDE minus each method** (same queries, draws and seeds; verdict from the 95% interval; "
-                     f"full table: `figures/tables/paired_differences.csv`)\n\n{paired_table(pd.read_csv(pdiff))}\n\n")
+                     f"full table: `{folder}/tables/paired_differences.csv`)\n\n{paired_table(pd.read_csv(pdiff))}\n\n")
+        res = figures/'tables'/'resolution.csv'
+        if res.exists():
+            r = pd.read_csv(res)
+            body += (f"**resolution**: the widest paired one-shot top-1 interval against the paper's baselines is ±{r.half_width.max():.3f}; "
+                     f"{int(r.decided_within_target.sum())} of {len(r)} such comparisons are within ±0.05 (`{folder}/tables/resolution.csv`).\n\n")
         figs = [f for f in HEADLINE_FIGURES if (figures/f'{f}.png').exists()]
-        return head + body + ''.join(f"\n![{f.replace('_', ' ')}](figures/{f}.png)\n" for f in figs) + '\n' + paper
+        return head + body + ''.join(f"\n![{f.replace('_', ' ')}]({folder}/{f}.png)\n" for f in figs)
     rows = '\n'.join(f"| `{a['path']}` | {a['kind']} | `{a['notebook']}` |" for a in m['artifacts'])
-    return head + '| artefact | kind | notebook |\n|---|---|---|\n' + rows + '\n\n' + paper
+    return head + '| artefact | kind | notebook |\n|---|---|---|\n' + rows + '\n' 
 
 
 def performance_markdown(figures:Path=ROOT/'figures') -> str:
