@@ -7,8 +7,10 @@ precision, memory layout, compilation and loader workers) we time, in one proces
 * **bare**: the student's forward, distillation loss, backward and AdamW step on one batch already on the device
   (no loader, clipping, schedule, EMA, metrics or checkpoints);
 * **loop**: the project's training loop itself, with its loader in the loop (views cut in the workers on a CPU,
-  on the GPU there), clipping, schedule, EMA, the metrics log and the profile's checkpoints: steps/s over the steps
-  after the warm-up.
+  on the GPU there), clipping, schedule, EMA and the metrics log: steps/s over the steps after the warm-up. Its one
+  checkpoint is written after the last timed step: a checkpoint is a cost per checkpoint, not per step (every 10
+  steps in the 60-step smoke run, every 100 at standard, 1,000 at paper), reported on its own as `checkpoint_s`
+  (one save of the run's checkpoint, fsync included) with the profile's `checkpoint_every`.
 
 The ratio loop/bare must be >= 0.9. Also reported: fields/s of the loop and the peak memory (CUDA's peak
 allocation on a GPU, the process's peak resident set on a CPU). Rows are merged into figures/tables/bench_train.csv
@@ -18,7 +20,8 @@ by (setting, device).
     python bench/bench_train.py --settings paper --device cuda --out $OUT
 """
 from __future__ import annotations
-import argparse, os, resource, sys, tempfile
+import argparse, os, resource, sys, tempfile, time
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -26,7 +29,8 @@ import torch
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from common import KEYS, bare_trainer, loop_parts, machine, timed_rate, write_table  # noqa: E402
-from intervention_distill.core import PROFILES, pick_device  # noqa: E402
+from intervention_distill.core import PROFILES, get_profile, pick_device  # noqa: E402
+from intervention_distill.loop import checkpoints, load_checkpoint, save_checkpoint  # noqa: E402
 from intervention_distill.train import train  # noqa: E402
 
 
@@ -35,29 +39,34 @@ def peak_mb(device) -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 2**10
 
 
-def loop_rate(store, targets, cfg, warmup:int) -> float:
-    "Steps/s of the training loop over its steps after `warmup` (timestamps of its own metrics log)."
+def loop_rate(store, targets, cfg, warmup:int) -> tuple[float, float]:
+    "Steps/s of the training loop over its steps after `warmup` (timestamps of its own metrics log), and the seconds of one save of its checkpoint."
     torch._dynamo.reset()                                        # compiled afresh, not from the bare step's cache
-    with tempfile.TemporaryDirectory() as d: res = train(store, targets, cfg, out=d)
+    with tempfile.TemporaryDirectory() as d:
+        res = train(store, targets, cfg, out=d)
+        state = load_checkpoint(checkpoints(d)[-1])
+        t0 = time.perf_counter(); save_checkpoint(state, Path(d)/'again.pt'); ckpt_s = time.perf_counter() - t0
     t = [r['time_s'] for r in res.records]
-    return (len(t) - warmup) / (t[-1] - t[warmup - 1])
+    return (len(t) - warmup) / (t[-1] - t[warmup - 1]), ckpt_s
 
 
 def bench_setting(name:str, device, n_fields:int, steps:int, warmup:int, workers:int|None, seed:int, repeats:int) -> dict:
-    store, targets, cfg, ds, dl = loop_parts(name, seed, device, n_fields, workers, max_steps=warmup + steps)
+    store, targets, cfg, ds, dl = loop_parts(name, seed, device, n_fields, workers, max_steps=warmup + steps, checkpoint_every=warmup + steps)
     batch = next(iter(dl))
     del dl
     if device.type == 'cuda': torch.cuda.reset_peak_memory_stats(device)
     step = bare_trainer(store, targets, cfg, device, batch)
-    bare, loops = [timed_rate(step, steps, warmup, device)], []
+    bare, loops, ckpt_s = [timed_rate(step, steps, warmup, device)], [], []
     for _ in range(repeats):                                     # bare, loop, bare, loop, bare: each loop against the bare runs around it
-        loops.append(loop_rate(store, targets, cfg, warmup))
+        rate, c = loop_rate(store, targets, cfg, warmup)
+        loops.append(rate); ckpt_s.append(c)
         bare.append(timed_rate(step, steps, 1, device))
     ratios = [lp / ((b0 + b1) / 2) for lp, b0, b1 in zip(loops, bare, bare[1:])]
     k = int(np.argsort(ratios)[len(ratios) // 2])               # the median run
     b = (bare[k] + bare[k + 1]) / 2
     return dict(setting=name, device=device.type, loop_steps_per_s=loops[k], bare_steps_per_s=b, loop_over_bare=ratios[k],
                 loop_fields_per_s=loops[k] * cfg.batch_size, batch=cfg.batch_size, workers=cfg.num_workers, peak_mb=peak_mb(device),
+                checkpoint_s=float(np.median(ckpt_s)), checkpoint_every=get_profile(name).checkpoint_every,
                 repeats=repeats, **machine(device))
 
 

@@ -22,11 +22,10 @@ from rdkit.Chem.Scaffolds import MurckoScaffold
 # %% ../nbs/02_chem.ipynb #1563da8f
 NCI_SMI = Path(RDConfig.RDDataDir)/'NCI'/'first_5K.smi'
 
-def _mol(smiles) -> Chem.Mol|None:
-    "RDKit molecule of `smiles`, or `None` when it does not parse or has no atoms (RDKit's error log silenced)."
-    if not isinstance(smiles, str) or not smiles.strip(): return None
-    with rdBase.BlockLogs(): mol = Chem.MolFromSmiles(smiles)
-    return mol if mol is not None and mol.GetNumAtoms() > 0 else None
+def _mols(smiles:Sequence) -> list[Chem.Mol|None]:
+    "RDKit molecule of each of `smiles`, `None` where it does not parse or has no atoms (RDKit's error log silenced once for the batch: per molecule it costs a third of the parsing)."
+    with rdBase.BlockLogs(): mols = [Chem.MolFromSmiles(s) if isinstance(s, str) and s.strip() else None for s in smiles]
+    return [m if m is not None and m.GetNumAtoms() > 0 else None for m in mols]
 
 def read_smi(path:str|Path=NCI_SMI) -> pd.DataFrame:
     "A `.smi` file (SMILES, whitespace, id) as a table with columns `smiles`, `id`, `valid` (parses in RDKit)."
@@ -34,18 +33,17 @@ def read_smi(path:str|Path=NCI_SMI) -> pd.DataFrame:
     if not path.is_file(): raise ValueError(f"SMILES file {str(path)!r} does not exist")
     rows = [line.split()[:2] for line in path.read_text().splitlines() if line.strip()]
     df = pd.DataFrame({'smiles': [r[0] for r in rows], 'id': [r[1] if len(r) > 1 else str(i) for i, r in enumerate(rows)]})
-    df['valid'] = [_mol(s) is not None for s in df.smiles]
+    df['valid'] = [m is not None for m in _mols(df.smiles)]
     return df
 
 # %% ../nbs/02_chem.ipynb #bd1dc8e2
 def parse_smiles(smiles:Sequence[str]) -> list[Chem.Mol]:
     "RDKit molecules of `smiles`; `ValueError` naming the first invalid SMILES and its index."
     if isinstance(smiles, str): raise ValueError(f"expected a list of SMILES, got the single string {smiles!r}")
-    mols = []
-    for i, s in enumerate(smiles):
-        mol = _mol(s)
-        if mol is None: raise ValueError(f"invalid SMILES {s!r} at index {i}")
-        mols.append(mol)
+    smiles = list(smiles)
+    mols = _mols(smiles)
+    bad = next((i for i, m in enumerate(mols) if m is None), None)
+    if bad is not None: raise ValueError(f"invalid SMILES {smiles[bad]!r} at index {bad}")
     return mols
 
 def morgan_fingerprints(smiles:Sequence[str], radius:int=2, nbits:int=2048) -> list:
@@ -70,7 +68,8 @@ def tanimoto_matrix(fps_a:Sequence, fps_b:Sequence|None=None, dense_bits:int=128
     if dense_bits < 0 or block < 1: raise ValueError(f"need dense_bits >= 0 and block >= 1, got {dense_bits!r}, {block!r}")
     a = fingerprint_bits(fps_a)
     b = a if fps_b is None else fingerprint_bits(fps_b)
-    if a.shape[0] == 0 or b.shape[0] == 0: return np.zeros((a.shape[0], b.shape[0]))
+    na, nb = a.shape[0], b.shape[0]
+    if na == 0 or nb == 0: return np.zeros((na, nb))
     if a.shape[1] != b.shape[1]: raise ValueError(f"fingerprints differ in length: {a.shape[1]} and {b.shape[1]} bits")
     freq = np.bincount(a.indices, minlength=a.shape[1]) + np.bincount(b.indices, minlength=b.shape[1])
     d = np.argsort(-freq, kind='stable')[:dense_bits]
@@ -79,14 +78,19 @@ def tanimoto_matrix(fps_a:Sequence, fps_b:Sequence|None=None, dense_bits:int=128
         m = m.copy(); m.data[np.isin(m.indices, d)] = 0; m.eliminate_zeros(); return m
     ar, br = rare(a), rare(b).T.tocsc()
     ca, cb = np.asarray(a.sum(1)).ravel(), np.asarray(b.sum(1)).ravel()
-    sim, sym = np.empty((a.shape[0], b.shape[0])), fps_b is None
-    for s in range(0, a.shape[0], block):
+    sim, sym = np.empty((na, nb)), fps_b is None
+    buf = np.empty(2 * min(block, na) * nb, np.float32)       # intersections and unions of a block, reused: few fresh pages
+    for s in range(0, na, block):
         c = s if sym else 0                                                         # symmetric: the upper triangle, then mirrored
-        inter = ad[s:s + block] @ bd[:, c:] + (ar[s:s + block] @ br[:, c:]).toarray()   # float32, exact counts
-        union = ca[s:s + block, None] + cb[None, c:] - inter
-        union[union == 0] = 1                                                       # two empty fingerprints: 0 / 1
-        np.divide(inter, union, out=sim[s:s + block, c:], dtype=np.float64)
-        if sym: sim[s + block:, s:s + block] = sim[s:s + block, s + block:].T
+        rows, cols = min(block, na - s), nb - c
+        inter = np.matmul(ad[s:s + rows], bd[:, c:], out=buf[:rows * cols].reshape(rows, cols))   # float32, exact counts
+        shared = ar[s:s + rows] @ br[:, c:]                                         # pairs sharing rare bits (CSR, one entry per pair)
+        inter.reshape(-1)[np.repeat(np.arange(rows) * cols, np.diff(shared.indptr)) + shared.indices] += shared.data   # flat: 4x faster than (row, col)
+        union = np.add(ca[s:s + rows, None], cb[None, c:], out=buf[rows * cols:2 * rows * cols].reshape(rows, cols))
+        union -= inter
+        union[np.ix_(ca[s:s + rows] == 0, cb[c:] == 0)] = 1                         # two empty fingerprints: 0 / 1
+        np.divide(inter, union, out=sim[s:s + rows, c:], dtype=np.float64)
+        if sym: sim[s + rows:, s:s + rows] = sim[s:s + rows, s + rows:].T
     if sym: np.fill_diagonal(sim, 1.0)
     return sim
 

@@ -12,8 +12,8 @@ from typing import Iterable, Sequence
 
 # %% auto #0
 __all__ = ['META_KEYS', 'toy_fields', 'ViewConfig', 'PlateStats', 'plate_stats', 'check_centroids', 'cut_windows', 'cell_crops',
-           'dihedral', 'dihedral_batch', 'jitter', 'cache_dir', 'images_fingerprint', 'FieldStore', 'field_store',
-           'MultiscaleDataset', 'ViewLoader', 'make_loader']
+           'dihedral', 'dihedral_batch', 'jitter', 'block_mean', 'cache_dir', 'images_fingerprint', 'FieldStore',
+           'field_store', 'MultiscaleDataset', 'ViewLoader', 'make_loader']
 
 # %% ../nbs/05_loading.ipynb #49552853
 import numpy as np
@@ -155,12 +155,14 @@ def check_centroids(cents:np.ndarray, height:int, width:int, field=None) -> np.n
     return cents
 
 def cut_windows(x:torch.Tensor, corners:torch.Tensor, size:int) -> torch.Tensor:
-    "Square windows `(B, K, C, size, size)` of a batch `x` `(B, C, H, W)` with top-left `corners` `(B, K, 2)` (row, col): one gather."
+    "Square windows `(B, K, C, size, size)` of a batch `x` `(B, C, H, W)` with top-left `corners` `(B, K, 2)` (row, col): one gather of flat pixel indices (on a CPU several times faster than advanced indexing)."
+    B, C, H, W = x.shape
+    c, K = corners.to(x.device), corners.shape[1]
+    if c.device.type == 'cpu' and c.numel() and (int(c.min()) < 0 or int(c[..., 0].max()) > H - size or int(c[..., 1].max()) > W - size):
+        raise ValueError(f"windows of {size} pixels at corners {int(c.min())}..{int(c.max())} leave the {H}x{W} image")   # (a flat index would wrap)
     ar = torch.arange(size, device=x.device)
-    rows = corners[..., 0, None].to(x.device) + ar                     # (B, K, size)
-    cols = corners[..., 1, None].to(x.device) + ar
-    b = torch.arange(len(x), device=x.device)[:, None, None, None]
-    return x[b, :, rows[..., :, None], cols[..., None, :]].permute(0, 1, 4, 2, 3)   # advanced dims first, channels last
+    flat = ((c[..., 0, None] + ar)[..., :, None] * W + (c[..., 1, None] + ar)[..., None, :]).reshape(B, 1, K * size * size)
+    return x.reshape(B, C, H * W).gather(2, flat.expand(B, C, K * size * size)).view(B, C, K, size, size).transpose(1, 2)
 
 def cell_crops(x:torch.Tensor, cents:np.ndarray, size:int, pad_mode:str='zeros') -> torch.Tensor:
     "Crops `(n, C, size, size)` of field `x` `(C, H, W)` centred on `cents` `(n, 2)` (row, col); the border padded by `pad_mode`."
@@ -195,7 +197,17 @@ def dihedral_batch(x:torch.Tensor, k:torch.Tensor, flip:torch.Tensor) -> torch.T
 def jitter(x:torch.Tensor, gain:np.ndarray|torch.Tensor, shift:np.ndarray|torch.Tensor) -> torch.Tensor:
     "`gain[..., c] * x + shift[..., c]` over the channel dim (`-3`) of `x` (`gain`, `shift` broadcast over the leading dims)."
     g = torch.as_tensor(gain, dtype=x.dtype, device=x.device)[..., None, None]
-    return x * g + torch.as_tensor(shift, dtype=x.dtype, device=x.device)[..., None, None]
+    return (x * g).add_(torch.as_tensor(shift, dtype=x.dtype, device=x.device)[..., None, None])
+
+def block_mean(x:torch.Tensor, kh:int, kw:int) -> torch.Tensor:
+    "`F.avg_pool2d(x, (kh, kw))` of `x` `(..., H, W)` (`H`, `W` multiples of `kh`, `kw`) as a sum of `kh·kw` strided slices: the same numbers up to rounding, several times faster on a CPU."
+    H, W = x.shape[-2:]
+    if kh < 1 or kw < 1 or H % kh or W % kw: raise ValueError(f"a {H}x{W} image does not split into {kh}x{kw} blocks")
+    out = x[..., ::kh, ::kw].clone()
+    for i in range(kh):
+        for j in range(kw):
+            if i or j: out += x[..., i::kh, j::kw]
+    return out.div_(kh * kw)
 
 # %% ../nbs/05_loading.ipynb #5e8b8a04
 def cache_dir() -> Path:
@@ -374,17 +386,17 @@ class MultiscaleDataset(Dataset):
         "A raw batch of items `ks`: the fields' pixels, their plate statistics, the seeded draws (crop corners, symmetries, jitter, tile) and the keys; `views` turns it into the batch."
         idx, v, (C, H, W), K = self.indices[np.asarray(ks, dtype=np.int64)], self.view, self.shape, self.view.n_crops
         B, f, epoch, stored = len(idx), v.field_size, self.epoch, isinstance(self.images, FieldStore)
-        corners, mask, tile = np.zeros((B, K, 2), np.int64), np.zeros((B, K), bool), np.zeros((B, 2), np.int64)
+        corners, mask, tile, offset = np.zeros((B, K, 2), np.int64), np.zeros((B, K), bool), np.zeros((B, 2), np.int64), np.zeros((B, 2))
         ops, gain, shift, n_cells = np.zeros((B, K + 1), np.int64), np.ones((B, C), np.float32), np.zeros((B, C), np.float32), np.zeros(B, np.int64)
         for b, i in enumerate(idx):
             rng = np.random.default_rng([self.seed, epoch, int(i)])
             ops[b], gain[b], shift[b] = rng.integers(0, 8, K + 1), rng.uniform(1 - v.gain, 1 + v.gain, C), rng.uniform(-v.shift, v.shift, C)
-            offset = rng.random(2)
+            offset[b] = rng.random(2)
             cents = self.images.centroids(int(i)) if stored else check_centroids(self.images.centroids(int(i)), H, W, field=int(i))
             sel, mask[b] = self._pick(len(cents), rng)
             if len(sel): corners[b] = np.floor(np.asarray(cents)[sel] + 0.5)   # top-left in padded coordinates = centre - h + h
-            tile[b] = np.floor(np.array([H - f + 1, W - f + 1]) * offset) if self.train else ((H - f) // 2, (W - f) // 2)
             n_cells[b] = len(cents)
+        tile[:] = np.floor(np.array([H - f + 1, W - f + 1]) * offset) if self.train else ((H - f) // 2, (W - f) // 2)
         rows = self._plate_row[idx]
         raw = {**self._pixels(idx), 'center': torch.from_numpy(self.stats.center[rows]), 'scale': torch.from_numpy(self.stats.scale[rows]),
                'corners': torch.from_numpy(corners), 'crop_mask': torch.from_numpy(mask), 'ops': torch.from_numpy(ops),
@@ -398,14 +410,15 @@ class MultiscaleDataset(Dataset):
         v, dev = self.view, torch.device(device) if device is not None else raw['pixels'].device if 'pixels' in raw else self.pixels_on
         t = {k: raw[k].to(dev, non_blocking=True) for k in _VIEW_INPUTS if k in raw}
         x = t['pixels'] if 'pixels' in t else self.images.on(dev)[raw['index'].to(dev)]
-        if x.dtype == torch.uint8: x = x.float() * t['step'][..., None, None] + t['lo'][..., None, None]
-        x = (x - t['center'][..., None, None]) / t['scale'][..., None, None]
+        if x.dtype == torch.uint8: x = x.float().mul_(t['step'][..., None, None]).add_(t['lo'][..., None, None]).sub_(t['center'][..., None, None])
+        else: x = x - t['center'][..., None, None]
+        x = x.div_(t['scale'][..., None, None])                        # in place: x is this batch's own tensor by now
         B, C, H, W = x.shape
         f, h = v.field_size, v.crop_size // 2
         crops = cut_windows(F.pad(x, (h, h, h, h), mode='constant' if v.pad_mode == 'zeros' else v.pad_mode), t['corners'], v.crop_size)
         if v.field_mode == 'tile': field = cut_windows(x, t['tile'][:, None], f)[:, 0]
         elif (H, W) == (f, f): field = x
-        elif H % f == 0 and W % f == 0: field = F.avg_pool2d(x, (H // f, W // f))                  # = 'area', faster
+        elif H % f == 0 and W % f == 0: field = block_mean(x, H // f, W // f)                      # = 'area', faster
         else: field = F.interpolate(x, size=(f, f), mode='area')
         if self.train:
             ops = t['ops']

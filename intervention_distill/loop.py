@@ -12,8 +12,8 @@ from typing import Sequence
 # %% auto #0
 __all__ = ['RUNTIME_FIELDS', 'CKPT_FORMAT', 'default_workers', 'TrainConfig', 'warmup_cosine', 'dist_env', 'setup_distributed',
            'StepSampler', 'rng_state', 'set_rng_state', 'save_checkpoint', 'load_checkpoint', 'checkpoints',
-           'check_compatible', 'TensorData', 'amp_dtype', 'peak_memory_mb', 'read_metrics', 'param_groups', 'FitResult',
-           'Learner', 'fit']
+           'check_compatible', 'TensorData', 'amp_dtype', 'peak_memory_mb', 'read_metrics', 'ema_pairs', 'ema_update',
+           'param_groups', 'FitResult', 'Learner', 'fit']
 
 # %% ../nbs/05_loop.ipynb #2ffcb59e
 import numpy as np
@@ -218,6 +218,26 @@ def read_metrics(out:str|Path) -> pd.DataFrame:
     "`metrics.jsonl` of a run as a DataFrame (one row per step)."
     return pd.DataFrame([json.loads(l) for l in (Path(out)/'metrics.jsonl').read_text().splitlines() if l.strip()])
 
+# %% ../nbs/05_loop.ipynb #4732ca6f
+def ema_pairs(ema:AveragedModel, model:nn.Module) -> tuple[list, list, list, list]:
+    "The tensors of `ema` (an `AveragedModel` with `use_buffers=True`) and of `model` that `ema_update` averages, listed once: floating-point parameters and buffers `(ema, model)`, then the others `(ema, model)`."
+    e = [t.detach() for t in (*ema.module.parameters(), *ema.module.buffers())]
+    m = [t.detach() for t in (*model.parameters(), *model.buffers())]
+    if len(e) != len(m): raise ValueError(f"the EMA holds {len(e)} parameters and buffers, the model {len(m)}")
+    fl = [t.is_floating_point() for t in e]
+    pick = lambda ts, keep: [t for t, f in zip(ts, fl) if f == keep]
+    return pick(e, True), pick(m, True), pick(e, False), pick(m, False)
+
+@torch.no_grad()
+def ema_update(ema:AveragedModel, pairs:tuple, decay:float, first:bool):
+    "`ema.update_parameters(model)` of an `AveragedModel(model, multi_avg_fn=get_ema_multi_avg_fn(decay), use_buffers=True)` on the lists `pairs` of `ema_pairs`; `first` (= `ema.n_averaged == 0`, known to the caller) copies."
+    ef, mf, eo, mo = pairs
+    if first: torch._foreach_copy_(ef + eo, mf + mo)
+    else:
+        if ef: torch._foreach_lerp_(ef, mf, 1 - decay)
+        if eo: torch._foreach_copy_(eo, torch._foreach_add(torch._foreach_mul(eo, decay), torch._foreach_mul(mo, 1 - decay)))
+    ema.n_averaged += 1
+
 # %% ../nbs/05_loop.ipynb #272ddb1a
 class _LossForward(nn.Module):
     "`forward(batch)` = `model.loss(batch)`: the one call DDP wraps (`torch.compile` compiles the model's own `forward`)."
@@ -369,6 +389,7 @@ class Learner:
         bar = tqdm(total=total, initial=self.step, desc=self.desc, unit='step', disable=not cfg.progress or self.rank != 0)
         pending, lag, t_prev, keys = [], 1 if device.type == 'cuda' else 0, t_start, None
         on_device = getattr(self.data, 'on_device', None)
+        if self.ema is not None: ema_lists, ema_first = ema_pairs(self.ema, raw), bool(self.ema.n_averaged == 0)   # read once, after a resume
 
         def write(s, acc, gn, lr, t_end, dt):
             "Log step `s` (reading its values waits for that step only)."
@@ -397,7 +418,7 @@ class Learner:
                 self.opt.step(); self.sched.step(); self.opt.zero_grad(set_to_none=True)
                 self.step += 1
                 if hasattr(raw, 'after_step'): raw.after_step(self.step, total)          # e.g. a momentum teacher
-                if self.ema is not None: self.ema.update_parameters(raw)
+                if self.ema is not None: ema_update(self.ema, ema_lists, cfg.ema_decay, ema_first); ema_first = False
                 if self.world > 1: dist.all_reduce(acc); acc /= self.world
                 t_now = time.perf_counter()
                 pending.append((self.step, acc, gn, lr, t_now, t_now - t_prev)); t_prev = t_now
