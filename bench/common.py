@@ -1,23 +1,17 @@
 """What the bench scripts share: the machine, torch version and load of a run, the settings (profiles) they measure,
 a bare training step of the student, and writing a bench table merged by key into figures/tables."""
 from __future__ import annotations
-import contextlib, os, platform, time
+import contextlib, time
 from pathlib import Path
 
 import pandas as pd
 import torch
 
+from intervention_distill.core import machine_info as machine   # the machine, torch, threads and load columns of a bench row
+
 ROOT = Path(__file__).resolve().parents[1]
 TABLES = ROOT/'figures'/'tables'
 KEYS = {'bench_loader': ['setting', 'device', 'workers'], 'bench_train': ['setting', 'device', 'workers'], 'bench_codebook': ['n_molecules']}   # one row per key
-
-
-def machine(device:torch.device) -> dict:
-    "The `machine`, `torch`, `threads` (torch intra-op threads) and `load` (1-minute load average per core, at the time of the call) columns of a bench row."
-    if device.type == 'cuda': name = torch.cuda.get_device_name(device)
-    else: name = f"{platform.machine()} CPU, {os.cpu_count()} cores"
-    return dict(machine=name, torch=torch.__version__.split('+')[0], threads=torch.get_num_threads(),
-                load=round(os.getloadavg()[0] / (os.cpu_count() or 1), 2))
 
 
 def sync(device:torch.device):
