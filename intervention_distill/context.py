@@ -14,8 +14,9 @@ __all__ = ['SPECIAL_TOKENS', 'SCGPT_KEY_MAP', 'SCGPT_ENCODER_PREFIXES', 'SCGPT_A
            'bin_expression', 'CellCorpus', 'make_corpus', 'tokenize_cells', 'mask_values', 'ContextEncoderConfig',
            'TokenEmbedding', 'ContinuousValueEmbedding', 'ExprDecoder', 'GEPCDecoder', 'GeneTokenEncoder',
            'scgpt_to_local', 'local_to_scgpt', 'CheckpointReport', 'save_scgpt_checkpoint', 'load_scgpt_checkpoint',
-           'ContextTrainSettings', 'context_settings', 'pretrain', 'masked_losses', 'pbmc_corpus', 'expr_corpus',
-           'embed_cells', 'cell_type_embeddings', 'DoseEncoder', 'confusion_loss', 'dose_levels', 'ContextModel',
+           'ContextTrainSettings', 'context_settings', 'CellBatches', 'merge_corpora', 'MaskedCells',
+           'MaskedExpression', 'pretrain', 'masked_losses', 'pbmc_corpus', 'expr_corpus', 'embed_cells',
+           'cell_type_embeddings', 'DoseEncoder', 'confusion_loss', 'dose_levels', 'ContextModel', 'DoseConfusionRamp',
            'finetune', 'probe_accuracy', 'probe_table', 'dose_share', 'standardise', 'make_context_model',
            'save_context_model', 'load_context_model', 'Pretrained', 'pretrain_context', 'ContextFit', 'fit_context',
            'ResponseSettings', 'ResponseModel', 'ResponseData', 'split_controls', 'fit_response_model']
@@ -373,55 +374,111 @@ def context_settings(profile:str) -> ContextTrainSettings:
                                 batch_size=P.context_batch_size, lr=P.context_lr, finetune_lr=P.context_finetune_lr,
                                 warmup_steps=P.context_warmup_steps, embed_tokens=P.context_embed_tokens)
 
-# %% ../nbs/07_context.ipynb #a646bd47
-def _lr_warmup(opt, warmup:int):
-    return torch.optim.lr_scheduler.LambdaLR(opt, lambda s: min(1.0, (s + 1) / max(1, warmup)))
-
+# %% ../nbs/07_context.ipynb #541361a0
 def _device(module:nn.Module) -> torch.device: return next(module.parameters()).device
 
-def _mlm_gepc(encoder:GeneTokenEncoder, corpus:CellCorpus, idx:np.ndarray, rng:np.random.Generator, gen:torch.Generator,
-              mask_ratio:float, vocab:GeneVocab) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
-    "MLM and GEPC losses (bins scaled to [0, 1]) of the cells `idx` of `corpus`, and their cell embeddings."
-    c, s = encoder.cfg, encoder.cfg.n_bins - 1
-    genes, values = tokenize_cells(corpus.binned[idx], corpus.gene_ids, c.max_genes, rng, vocab.cls_id, vocab.pad_id, c.pad_value)
-    masked, m = mask_values(values, genes, mask_ratio, c.mask_value, vocab.pad_id, gen)
-    dev = _device(encoder)
-    genes, values, masked, m = genes.to(dev), values.to(dev), masked.to(dev), m.to(dev)
-    h = encoder(genes, masked)
-    mlm = F.mse_loss(encoder.expr_decoder(h)[m] / s, values[m] / s)
-    target = torch.as_tensor(corpus.binned[idx], dtype=torch.float32, device=dev)
-    gepc = F.mse_loss(encoder.predict_genes(h[:, 0], torch.as_tensor(corpus.gene_ids, device=dev)) / s, target / s)
-    return mlm, gepc, h[:, 0]
+class CellBatches(Dataset):
+    """Profiles of `corpus` with per-profile tensors (`tensors`, indexed with the batch); a batch tokenises its profiles afresh
+    (`<cls>` and a random subset of each one's expressed genes) from (seed, epoch, batch): the same batch, the same tokens."""
+    collate = staticmethod(lambda b: b)
+    def __init__(self, corpus:CellCorpus, vocab:GeneVocab, n_tokens:int, pad_value:float, seed:int=0, **tensors):
+        self.corpus, self.vocab, self.n_tokens, self.pad_value, self.seed, self.epoch = corpus, vocab, int(n_tokens), pad_value, seed, 0
+        self.tensors = {k: torch.as_tensor(v) for k, v in tensors.items()}
+        bad = {k: len(v) for k, v in self.tensors.items() if len(v) != len(corpus)}
+        if bad: raise ValueError(f"{len(corpus)} profiles but tensors of other lengths: {bad}")
+    def set_epoch(self, epoch:int): self.epoch = int(epoch)
+    def __len__(self) -> int: return len(self.corpus)
+    def tokens(self, corpus:CellCorpus, rows:np.ndarray, rng:np.random.Generator) -> tuple[torch.Tensor, torch.Tensor]:
+        "`(genes, values)` of the profiles `rows` of `corpus`."
+        return tokenize_cells(corpus.binned[rows], corpus.gene_ids, self.n_tokens, rng, self.vocab.cls_id, self.vocab.pad_id, self.pad_value)
+    def batch(self, idx:np.ndarray, rng:np.random.Generator) -> dict:
+        "The batch of items `idx`, its random draws from `rng`."
+        g, v = self.tokens(self.corpus, idx, rng)
+        t = torch.as_tensor(idx)
+        return dict(genes=g, values=v, **{k: x[t] for k, x in self.tensors.items()})
+    def __getitems__(self, idx) -> dict:
+        idx = np.asarray(idx, dtype=int)
+        return self.batch(idx, np.random.default_rng([self.seed, self.epoch, int(idx[0]), len(idx)]))
+
+def merge_corpora(corpora:Sequence[CellCorpus]) -> tuple[CellCorpus, np.ndarray]:
+    "One corpus over the union of the corpora's genes (a gene a cell's corpus did not measure is 0, never a token; `obs.corpus` names the source) and the cells × genes mask of measured genes."
+    if not corpora or any(len(c) == 0 for c in corpora): raise ValueError("pretraining needs non-empty corpora")
+    ids = np.unique(np.concatenate([c.gene_ids for c in corpora]))
+    binned, measured = np.zeros((sum(map(len, corpora)), len(ids)), np.int64), np.zeros((sum(map(len, corpora)), len(ids)), bool)
+    start = np.cumsum([0] + [len(c) for c in corpora])
+    for c, a, b in zip(corpora, start, start[1:]):
+        cols = np.searchsorted(ids, c.gene_ids)
+        binned[a:b, cols], measured[a:b, cols] = c.binned, True
+    obs = pd.DataFrame({'corpus': np.repeat([c.name for c in corpora], [len(c) for c in corpora])})
+    return CellCorpus('+'.join(c.name for c in corpora), binned, ids, obs), measured
+
+class MaskedCells(CellBatches):
+    "Cells for masked-expression pretraining: a batch comes from one corpus (`obs.corpus`), masks a `mask_ratio` of its value tokens (`masked`, `mask`) and carries each cell's bins (`target`) and its corpus's `measured` genes."
+    def __init__(self, corpus:CellCorpus, vocab:GeneVocab, n_tokens:int, pad_value:float, mask_ratio:float, mask_value:float,
+                 seed:int=0, measured:np.ndarray|None=None):
+        if not 0 < mask_ratio < 1: raise ValueError(f"mask ratio {mask_ratio!r} must lie strictly between 0 and 1")
+        super().__init__(corpus, vocab, n_tokens, pad_value, seed, measured=np.ones(corpus.binned.shape, bool) if measured is None else measured)
+        self.mask_ratio, self.mask_value = mask_ratio, mask_value
+        source = corpus.obs.corpus.to_numpy() if 'corpus' in corpus.obs else np.zeros(len(corpus), int)
+        self.source, self.members = source, {k: np.flatnonzero(source == k) for k in np.unique(source)}
+    def __getitems__(self, idx) -> dict:
+        "A batch from one corpus: the corpus of the sampler's first item (so a corpus in proportion to its size), its cells drawn from it."
+        idx = np.asarray(idx, dtype=int)
+        rng = np.random.default_rng([self.seed, self.epoch, int(idx[0]), len(idx)])
+        pool = self.members[self.source[idx[0]]]
+        return self.batch(rng.choice(pool, size=min(len(idx), len(pool)), replace=False), rng)
+    def batch(self, idx:np.ndarray, rng:np.random.Generator) -> dict:
+        b = super().batch(idx, rng)
+        gen = torch.Generator().manual_seed(int(rng.integers(2**62)))
+        b['masked'], b['mask'] = mask_values(b['values'], b['genes'], self.mask_ratio, self.mask_value, self.vocab.pad_id, gen)
+        return b | dict(target=torch.as_tensor(self.corpus.binned[idx], dtype=torch.float32))
+
+# %% ../nbs/07_context.ipynb #a646bd47
+def _train_config(settings:ContextTrainSettings, seed:int, steps:int, lr:float, n_items:int, device:torch.device, profile:str='smoke',
+                  **kw) -> loop.TrainConfig:
+    "`loop.TrainConfig` of a context fit: AdamW (weight decay 0.01), warm-up then cosine decay (unless `kw` says otherwise), float32 on `device`, batches made in this process."
+    return loop.TrainConfig(profile, seed, max_steps=steps, batch_size=min(settings.batch_size, n_items), lr=lr, warmup_steps=settings.warmup_steps,
+                            weight_decay=0.01, ema_decay=0.0, amp='fp32', compile=False, channels_last=False, num_workers=0,
+                            device=str(device), progress=False, **kw)
+
+class MaskedExpression(nn.Module):
+    "`encoder` with the masked-expression objective over the genes `gene_ids` of its corpus: `loss(batch)` = MLM + `gepc_weight` × GEPC (bins scaled to [0, 1])."
+    def __init__(self, encoder:GeneTokenEncoder, gene_ids:np.ndarray, gepc_weight:float=5.0):
+        super().__init__()
+        self.encoder, self.gepc_weight = encoder, gepc_weight
+        self.register_buffer('gene_ids', torch.as_tensor(np.asarray(gene_ids), dtype=torch.long))
+    def losses(self, batch:dict) -> dict:
+        "MLM on the masked tokens, GEPC on the measured genes (a `MaskedCells` batch)."
+        e, s, m, seen = self.encoder, self.encoder.cfg.n_bins - 1, batch['mask'], batch['measured']
+        h = e(batch['genes'], batch['masked'])
+        return dict(mlm=F.mse_loss(e.expr_decoder(h)[m] / s, batch['values'][m] / s),
+                    gepc=F.mse_loss(e.predict_genes(h[:, 0], self.gene_ids)[seen] / s, batch['target'][seen] / s))
+    def loss(self, batch:dict) -> dict:
+        r = self.losses(batch)
+        return r | dict(loss=r['mlm'] + self.gepc_weight * r['gepc'])
 
 def pretrain(encoder:GeneTokenEncoder, corpora:Sequence[CellCorpus], vocab:GeneVocab, settings:ContextTrainSettings,
              seed:int=0, steps:int|None=None) -> pd.DataFrame:
-    "Masked-expression pretraining (MLM + GEPC) on `corpora`, on `encoder`'s device; returns the loss history (one row per step)."
-    if not corpora or any(len(c) == 0 for c in corpora): raise ValueError("pretraining needs non-empty corpora")
-    rng, gen = np.random.default_rng(seed), torch.Generator().manual_seed(seed)
-    torch.manual_seed(seed)
-    sizes = np.array([len(c) for c in corpora], dtype=float)
-    opt = torch.optim.AdamW(encoder.parameters(), lr=settings.lr, weight_decay=0.01)
-    sched, rows = _lr_warmup(opt, settings.warmup_steps), []
-    encoder.train()
-    for step in range(settings.pretrain_steps if steps is None else steps):
-        k = rng.choice(len(corpora), p=sizes / sizes.sum())
-        idx = rng.choice(len(corpora[k]), size=min(settings.batch_size, len(corpora[k])), replace=False)
-        mlm, gepc, _ = _mlm_gepc(encoder, corpora[k], idx, rng, gen, settings.mask_ratio, vocab)
-        loss = mlm + settings.gepc_weight * gepc
-        opt.zero_grad(); loss.backward(); opt.step(); sched.step()
-        rows.append((step, corpora[k].name, mlm.item(), gepc.item(), loss.item()))
-    encoder.eval()
-    return pd.DataFrame(rows, columns=['step', 'corpus', 'mlm', 'gepc', 'loss'])
+    "Masked-expression pretraining (MLM + GEPC) on `corpora` with `loop.fit`, on `encoder`'s device; returns the loss history (one row per step)."
+    corpus, measured = merge_corpora(corpora)
+    c = encoder.cfg
+    data = MaskedCells(corpus, vocab, c.max_genes, c.pad_value, settings.mask_ratio, c.mask_value, seed, measured)
+    torch.manual_seed(seed)                                                   # dropout
+    cfg = _train_config(settings, seed, settings.pretrain_steps if steps is None else steps, settings.lr, len(data), _device(encoder),
+                        min_lr_ratio=1.0, clip_grad=0.0)               # this notebook's recipe: warm-up, then a constant rate; no clipping
+    return loop.fit(MaskedExpression(encoder, corpus.gene_ids, settings.gepc_weight), data, cfg, desc='scFM pretraining').history
 
 @torch.no_grad()
 def masked_losses(encoder:GeneTokenEncoder, corpus:CellCorpus, vocab:GeneVocab, mask_ratio:float=0.4, seed:int=0,
                   reference:CellCorpus|None=None) -> dict:
     "MLM and GEPC losses of `encoder` on `corpus` (fixed masks from `seed`) and of the per-gene-mean predictor fitted on `reference`."
     encoder.eval()
-    mlm, gepc, _ = _mlm_gepc(encoder, corpus, np.arange(len(corpus)), np.random.default_rng(seed), torch.Generator().manual_seed(seed), mask_ratio, vocab)
+    c = encoder.cfg
+    batch = MaskedCells(corpus, vocab, c.max_genes, c.pad_value, mask_ratio, c.mask_value, seed).batch(np.arange(len(corpus)), np.random.default_rng(seed))
+    r = MaskedExpression(encoder, corpus.gene_ids).to(_device(encoder)).losses(loop._to(batch, _device(encoder)))
     ref = (reference or corpus).binned
-    base = ((corpus.binned - ref.mean(0)) / (encoder.cfg.n_bins - 1))**2
-    return dict(mlm=mlm.item(), gepc=gepc.item(), gepc_gene_mean=float(base.mean()))
+    base = ((corpus.binned - ref.mean(0)) / (c.n_bins - 1))**2
+    return dict(mlm=r['mlm'].item(), gepc=r['gepc'].item(), gepc_gene_mean=float(base.mean()))
 
 # %% ../nbs/07_context.ipynb #f3d1d3db
 def pbmc_corpus(vocab:GeneVocab, n_bins:int) -> CellCorpus:
@@ -505,45 +562,47 @@ class ContextModel(nn.Module):
         self.cell_type_head = nn.Linear(d, len(self.cell_types))
         self.dose_adversary = nn.Sequential(nn.Linear(d, hidden), nn.ReLU(), nn.Linear(hidden, self.n_dose_levels))
         self.expr_head = nn.Sequential(nn.Linear(d + dose_dim, hidden), nn.GELU(), nn.Linear(hidden, n_genes_out))
+        self.adv_lambda = 0.0                                           # weight λ of the confusion term (`DoseConfusionRamp` sets it)
 
     def forward(self, genes, values, dose_um) -> dict:
         h = self.encoder(genes, values)
         z_c, z_d = h[:, 0], self.dose_encoder(dose_um)
         return dict(h=h, z_c=z_c, z_d=z_d, cell_type=self.cell_type_head(z_c), expr=self.expr_head(torch.cat([z_c, z_d], 1)))
 
+    def loss(self, batch:dict) -> dict:
+        "Fine-tuning losses of a batch (`genes`, `values`, `dose`, `cell_type` codes, `dose_level`, standardised `expr`); 'loss' = all four with λ on the confusion."
+        out = self(batch['genes'], batch['values'], batch['dose'])
+        r = dict(cell_type=F.cross_entropy(out['cell_type'], batch['cell_type']), expr=F.mse_loss(out['expr'], batch['expr']),
+                 dose_adversary=F.cross_entropy(self.dose_adversary(out['z_c'].detach()), batch['dose_level']),   # the adversary learns to read dose
+                 confusion=confusion_loss(self.dose_adversary, out['z_c']))                                    # the encoder makes it uniform
+        return r | {'loss': r['cell_type'] + r['expr'] + r['dose_adversary'] + self.adv_lambda * r['confusion'], 'lambda': self.adv_lambda}
+
+@dataclass
+class DoseConfusionRamp:
+    "`loop` callback: λ of the confusion term at the fraction p of the steps done is `weight` × (2 / (1 + e^(−10p)) − 1), 0 → `weight` (DANN's ramp)."
+    weight: float
+    def _set(self, learn): learn.model.adv_lambda = self.weight * (2 / (1 + math.exp(-10 * learn.step / learn.cfg.max_steps)) - 1)
+    def before_fit(self, learn): self._set(learn)
+    def after_step(self, learn): self._set(learn)
+
+
 def finetune(model:ContextModel, corpus:CellCorpus, expr_target:np.ndarray, vocab:GeneVocab, settings:ContextTrainSettings,
              adversarial:bool=True, seed:int=0, steps:int|None=None) -> pd.DataFrame:
-    "Fine-tune on labelled profiles (`obs`: cell_type, dose_um), on `model`'s device; `expr_target` (cells × genes): the standardised profiles."
+    "Fine-tune on labelled profiles (`obs`: cell_type, dose_um) with `loop.fit`, on `model`'s device; `expr_target` (cells × genes): the standardised profiles."
     if len(expr_target) != len(corpus): raise ValueError(f"{len(corpus)} profiles but {len(expr_target)} expression targets")
     obs = corpus.obs
     unknown = sorted(set(obs.cell_type.astype(str)) - set(model.cell_types))
     if unknown: raise ValueError(f"cell type(s) {_preview(unknown)} not among the model's {model.cell_types}")
-    dev = _device(model)
-    ct = torch.as_tensor(pd.Categorical(obs.cell_type.astype(str), categories=model.cell_types).codes.copy(), dtype=torch.long, device=dev)
     db = dose_levels(obs)
     if db.max() >= model.n_dose_levels: raise ValueError(f"a compound has {db.max() + 1} doses; the model knows {model.n_dose_levels} dose levels")
-    db, dose = torch.as_tensor(np.array(db), dtype=torch.long, device=dev), obs.dose_um.to_numpy(dtype=float)
-    Y = torch.as_tensor(np.asarray(expr_target), dtype=torch.float32, device=dev)
-    rng = np.random.default_rng(seed)
-    torch.manual_seed(seed)
     c = model.encoder.cfg
-    opt = torch.optim.AdamW(model.parameters(), lr=settings.finetune_lr, weight_decay=0.01)
-    sched, rows, n = _lr_warmup(opt, settings.warmup_steps), [], (settings.finetune_steps if steps is None else steps)
-    model.train()
-    for step in range(n):
-        idx = rng.choice(len(corpus), size=min(settings.batch_size, len(corpus)), replace=False)
-        genes, values = tokenize_cells(corpus.binned[idx], corpus.gene_ids, c.max_genes, rng, vocab.cls_id, vocab.pad_id, c.pad_value)
-        genes, values, ti = genes.to(dev), values.to(dev), torch.as_tensor(idx, device=dev)
-        lam = settings.adv_weight * (2 / (1 + math.exp(-10 * step / max(1, n))) - 1) if adversarial else 0.0   # DANN ramp 0 → λ
-        out = model(genes, values, dose[idx])
-        l_ct, l_expr = F.cross_entropy(out['cell_type'], ct[ti]), F.mse_loss(out['expr'], Y[ti])
-        l_adv = F.cross_entropy(model.dose_adversary(out['z_c'].detach()), db[ti])        # the adversary learns to read dose
-        l_conf = confusion_loss(model.dose_adversary, out['z_c'])                          # the encoder makes it uniform
-        loss = l_ct + l_expr + l_adv + lam * l_conf
-        opt.zero_grad(); loss.backward(); opt.step(); sched.step()
-        rows.append((step, l_ct.item(), l_expr.item(), l_adv.item(), l_conf.item(), lam))
-    model.eval()
-    return pd.DataFrame(rows, columns=['step', 'cell_type', 'expr', 'dose_adversary', 'confusion', 'lambda'])
+    ct = pd.Categorical(obs.cell_type.astype(str), categories=model.cell_types).codes.astype(np.int64)
+    data = CellBatches(corpus, vocab, c.max_genes, c.pad_value, seed, cell_type=ct, dose_level=db.astype(np.int64),
+                       dose=obs.dose_um.to_numpy(dtype=np.float32), expr=np.asarray(expr_target, dtype=np.float32))
+    torch.manual_seed(seed)
+    model.adv_lambda = 0.0
+    cfg = _train_config(settings, seed, settings.finetune_steps if steps is None else steps, settings.finetune_lr, len(data), _device(model))
+    return loop.fit(model, data, cfg, callbacks=[DoseConfusionRamp(settings.adv_weight)] if adversarial else [], desc='context fine-tuning').history
 
 # %% ../nbs/07_context.ipynb #4463cabc
 def probe_accuracy(Z_train:np.ndarray, y_train, Z_test:np.ndarray, y_test) -> float:
@@ -786,31 +845,22 @@ class ResponseModel(nn.Module):
         return (out * self.delta_scale).cpu().numpy()
 
 # %% ../nbs/07_context.ipynb #7370ef89
-class ResponseData(Dataset):
+class ResponseData(CellBatches):
     "Training items of perturbation-response fine-tuning; a batch tokenises its treated profiles and a random DMSO control of each one's cell type, and records its compounds in `seen`."
-    collate = staticmethod(lambda b: b)
     def __init__(self, corpus:CellCorpus, controls:CellCorpus, fp:np.ndarray, delta:np.ndarray, dose_level:np.ndarray, vocab:GeneVocab,
                  n_tokens:int, pad_value:float, seed:int=0):
-        self.corpus, self.controls, self.vocab, self.n_tokens, self.pad_value, self.seed = corpus, controls, vocab, n_tokens, pad_value, seed
-        self.fp, self.delta = torch.as_tensor(fp, dtype=torch.float32), torch.as_tensor(delta, dtype=torch.float32)
-        self.dose = torch.as_tensor(corpus.obs.dose_um.to_numpy(dtype=float), dtype=torch.float32)
-        self.dose_level = torch.as_tensor(dose_level, dtype=torch.long)
+        super().__init__(corpus, vocab, n_tokens, pad_value, seed, fp=np.asarray(fp, dtype=np.float32), delta=np.asarray(delta, dtype=np.float32),
+                         dose=corpus.obs.dose_um.to_numpy(dtype=np.float32), dose_level=np.asarray(dose_level, dtype=np.int64))
         cct = controls.obs.cell_type.astype(str).to_numpy()
-        self.cell_type, self.compound = corpus.obs.cell_type.astype(str).to_numpy(), corpus.obs.compound.astype(str).to_numpy()
+        self.controls, self.cell_type, self.compound = controls, corpus.obs.cell_type.astype(str).to_numpy(), corpus.obs.compound.astype(str).to_numpy()
         self.ctl_of = {t: np.flatnonzero(cct == t) for t in set(self.cell_type)}
-        self.epoch, self.seen = 0, set()
-    def set_epoch(self, epoch:int): self.epoch = int(epoch)
-    def __len__(self) -> int: return len(self.corpus)
-    def __getitems__(self, idx) -> dict:
-        idx = np.asarray(idx, dtype=int)
-        rng = np.random.default_rng([self.seed, self.epoch, int(idx[0]), len(idx)])     # the same batch, the same tokens
+        self.seen = set()
+    def batch(self, idx:np.ndarray, rng:np.random.Generator) -> dict:
         cidx = np.array([rng.choice(self.ctl_of[t]) for t in self.cell_type[idx]])
-        v = self.vocab
-        g, val = tokenize_cells(self.corpus.binned[idx], self.corpus.gene_ids, self.n_tokens, rng, v.cls_id, v.pad_id, self.pad_value)
-        cg, cv = tokenize_cells(self.controls.binned[cidx], self.controls.gene_ids, self.n_tokens, rng, v.cls_id, v.pad_id, self.pad_value)
+        b = super().batch(idx, rng)
+        b['ctl_genes'], b['ctl_values'] = self.tokens(self.controls, cidx, rng)
         self.seen.update(self.compound[idx])
-        t = torch.as_tensor(idx)
-        return dict(genes=g, values=val, ctl_genes=cg, ctl_values=cv, fp=self.fp[t], dose=self.dose[t], delta=self.delta[t], dose_level=self.dose_level[t])
+        return b
 
 def split_controls(expr:ad.AnnData, controls:ad.AnnData|None=None) -> tuple[ad.AnnData, ad.AnnData, dict]:
     "(compound profiles, DMSO controls, counts of what was left out) from `expr` (controls marked by `data.control_mask`) and/or `controls`."
@@ -856,9 +906,6 @@ def fit_response_model(expr:ad.AnnData, train_compounds:Sequence[str], controls:
     smiles = tr.obs.groupby('compound', observed=True).smiles.first()
     fps = dict(zip(smiles.index.astype(str), fingerprint_matrix(smiles.tolist(), response.fp_radius, response.fp_bits)))
     data = ResponseData(corpus, ctl_corpus, np.stack([fps[c] for c in cpd]), delta / scale, levels, vocab, enc.cfg.max_genes, enc.cfg.pad_value, seed)
-    cfg = loop.TrainConfig(profile, seed, max_steps=S.finetune_steps if steps is None else steps, batch_size=min(S.batch_size, len(data)),
-                      lr=S.finetune_lr, warmup_steps=S.warmup_steps, weight_decay=0.01, ema_decay=0.0, amp='fp32', compile=False,
-                      channels_last=False, num_workers=0, device=str(dev), progress=False)     # the batches are made in this process
-    res = loop.fit(model, data, cfg, desc='scFM response')
+    res = loop.fit(model, data, _train_config(S, seed, S.finetune_steps if steps is None else steps, S.finetune_lr, len(data), dev, profile), desc='scFM response')
     model.history, model.seen_compounds, model.report, model.pretrain_history = res.history, data.seen, report, pretrained.history
     return model

@@ -9,8 +9,8 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 
 # %% auto #0
-__all__ = ['PROFILES', 'Profile', 'get_profile', 'profile_table', 'pick_device', 'seed_everything', 'project_root', 'out_path',
-           'shared_data_dir', 'git_commit', 'machine_info', 'RunConfig', 'save_figure', 'save_table']
+__all__ = ['TIDE_SSL', 'PROFILES', 'Profile', 'get_profile', 'profile_table', 'pick_device', 'seed_everything', 'project_root',
+           'out_path', 'shared_data_dir', 'git_commit', 'machine_info', 'RunConfig', 'save_figure', 'save_table']
 
 # %% ../nbs/00_core.ipynb #320bcee6
 import numpy as np
@@ -18,6 +18,8 @@ import pandas as pd
 import torch
 
 # %% ../nbs/00_core.ipynb #54f63bb8
+TIDE_SSL = ('dino', 'mae', 'none')       # the SSL terms TIDE implements (nbs/11_tide.ipynb): DINO, MAE (ViT backbone), none
+
 @dataclass(frozen=True)
 class Profile:
     "Every size and budget of one run of the whole pipeline (defaults: the `smoke` values)."
@@ -88,7 +90,7 @@ class Profile:
     tide_alpha: float = 1.0              # weight of the teacher's own loss in the joint objective
     tide_beta: float = 1.0               # weight of the self-supervised loss
     tide_tau: float = 0.1                # temperature of the cosine logits against the codebook
-    tide_ssl: str = 'dino'               # the self-supervised objective
+    tide_ssl: str = 'dino'               # the self-supervised objective: one of TIDE_SSL
     # -- what `make reproduce` runs at this profile (90_reproduce) and which methods its comparison trains (14_one_shot)
     out_subdir: str = ''                 # its output folder under figures/ ('' = figures/ itself)
     notebooks: tuple = ()                # prefixes of the notebooks a reproduction runs (empty: every numbered notebook)
@@ -100,7 +102,7 @@ class Profile:
             if f.type in ('int', int) and (isinstance(v, bool) or not isinstance(v, (int, np.integer)) or v < 0):
                 raise ValueError(f"profile {self.name!r}: {f.name} must be a non-negative integer, got {v!r}")
         if self.crop_size > self.image_size: raise ValueError(f"profile {self.name!r}: crop_size {self.crop_size} exceeds image_size {self.image_size}")
-        if self.tide_ssl not in ('dino', 'simclr'): raise ValueError(f"profile {self.name!r}: tide_ssl must be 'dino' or 'simclr', got {self.tide_ssl!r}")
+        if self.tide_ssl not in TIDE_SSL: raise ValueError(f"profile {self.name!r}: tide_ssl must be one of {TIDE_SSL}, got {self.tide_ssl!r}")
 
 PROFILES = {
     'smoke': Profile('smoke'),

@@ -14,6 +14,7 @@ __all__ = ['NOTEBOOK_RE', 'RUNNER_NOTEBOOK', 'SIMULATOR_MARKER', 'ARTIFACT_KINDS
            'NotebookFailed', 'reproduce', 'parser', 'main']
 
 # %% ../nbs/90_reproduce.ipynb #a0b917de
+import nbformat
 import papermill as pm
 from tqdm.auto import tqdm
 from .core import PROFILES, RunConfig, get_profile, git_commit, machine_info, project_root
@@ -42,7 +43,6 @@ SIMULATOR_MARKER = re.compile(r'^\s*>\s*\**Simulator-only\b', re.M)
 
 def simulator_only(nb_path:str|Path) -> bool:
     "Whether notebook `nb_path` says at its top (a markdown cell before its first code cell other than `#| default_exp`) that it is simulator-only."
-    import nbformat
     for c in nbformat.read(nb_path, as_version=4).cells:
         if c.cell_type == 'markdown':
             if SIMULATOR_MARKER.search(c.source): return True
@@ -86,7 +86,6 @@ GPU_FLAG = 'cuda'
 
 def without_gpu_cells(nb_path:str|Path, dest:str|Path) -> Path:
     "Copy of notebook `nb_path` at `dest` without the cells flagged `#| cuda`; returns `dest`."
-    import nbformat
     nb = nbformat.read(nb_path, as_version=4)
     flag = re.compile(rf'^\s*#\|\s*{GPU_FLAG}\s*$', re.M)
     nb.cells = [c for c in nb.cells if not (c.cell_type == 'code' and flag.search(c.source))]
@@ -102,7 +101,6 @@ class NotebookFailed(RuntimeError):
 
 def _failed_cell(executed:Path) -> int|None:
     "Index, in the source notebook, of the first cell whose output is an error (papermill's own cells skipped)."
-    import nbformat
     try: nb = nbformat.read(executed, as_version=4)
     except Exception: return None
     skip = {'injected-parameters', 'papermill-error-cell-tag'}

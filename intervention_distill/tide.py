@@ -27,7 +27,7 @@ from torch.utils.data import Dataset
 from .baselines import DINO, MAE, BaselineConfig, TrainItems, mlp, embed_fields
 from .chem import morgan_fingerprints, fingerprint_matrix
 from .codebook import Codebook
-from .core import get_profile
+from .core import get_profile, TIDE_SSL
 from .data import ImageSet, parse_targets
 from .loading import ViewConfig, PlateStats, plate_stats
 from .loop import TrainConfig, fit, save_checkpoint
@@ -157,7 +157,7 @@ class TeacherHead(nn.Module):
         return self.f(torch.cat([h_i, h_r.to(h_i.dtype), h_c], -1))
 
 # %% ../nbs/11_tide.ipynb #bb73426f
-SSL_METHODS = ('dino', 'mae', 'none')
+SSL_METHODS = TIDE_SSL                # the one list, in core: a profile's tide_ssl is checked against it
 CODEBOOKS = ('learned', 'spectral')
 TEACHERS = ('image_rna', 'chem')
 RNA_SOURCES = ('expression', 'finetuned', 'pretrained')
@@ -467,8 +467,9 @@ class TIDEInputs:
     source: str                              # where the RNA and cell-type vectors come from
 
 def standardised_expression(X:np.ndarray) -> np.ndarray:
-    "Each gene of `X` (profiles × genes) centred and scaled to unit standard deviation over the rows (constant genes: centred only)."
+    "Each gene of `X` (profiles × genes) centred and scaled to unit standard deviation over the rows (constant genes: centred only); no rows: an empty matrix."
     X = np.asarray(X, np.float64)
+    if len(X) == 0: return np.zeros(X.shape, np.float32)        # no paired profiles (e.g. the paired-RNA sweep at 0): nothing to standardise
     sd = X.std(0)
     return ((X - X.mean(0)) / np.where(sd > 1e-8, sd, 1.0)).astype(np.float32)
 
@@ -501,10 +502,10 @@ def tide_inputs(world, train_fields:Sequence[int], cfg:TIDEConfig, seed:int=0, s
     expr = world.expr[np.isin(intervention_names(world.expr.obs), train_iv)]
     if cfg.rna == 'expression':
         R = standardised_expression(expr.X.toarray() if hasattr(expr.X, 'toarray') else np.asarray(expr.X))
-        source = 'standardised expression; cell-type vectors given'
+        source = f'standardised expression of {len(R)} profiles of the training interventions; cell-type vectors given'
         if cell_ctx is None:
             cell_ctx, imputed = cell_type_means(R, expr.obs.cell_type.astype(str).to_numpy(), meta.cell_type.astype(str).unique())
-            source = f"standardised expression; cell-type vectors: mean standardised profile ({len(imputed)} cell type(s) without profiles get the overall mean: {', '.join(imputed) or 'none'})"
+            source = f"standardised expression of {len(R)} profiles of the training interventions; cell-type vectors: mean standardised profile ({len(imputed)} cell type(s) without profiles get the overall mean: {', '.join(imputed) or 'none'})"
     else:
         model = response_model(world, [n for n in train_iv if not n.startswith(KO_PREFIX)], seed, finetune=cfg.rna == 'finetuned', device=device)
         obs = expr.obs
