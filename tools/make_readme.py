@@ -84,13 +84,22 @@ def wall_time(m:dict) -> str:
     return f"{secs / 60:.0f} min over {len(m.get('notebooks', []))} notebook(s)"
 
 
+def fresh_clone(figures:Path) -> str:
+    "`; N min from a fresh clone` when the run was timed from one (`tables/fresh_clone.csv`, written from the timed run's log)."
+    p = figures/'tables'/'fresh_clone.csv'
+    if not p.exists(): return ''
+    r = pd.read_csv(p).iloc[-1]
+    return f"; `{r.command}` from a fresh clone, installation included: {r.seconds / 60:.0f} min (exit status {r.rc})"
+
+
 def profile_results(figures:Path, folder:str, cmd:str) -> str:
     "Markdown of one profile's reproduction outputs in `figures` (written under `folder`, by `cmd`)."
     man = figures/'manifest.json'
     if not man.exists(): return f'_No reproduction run yet: run `{cmd}`._\n'
     m = json.loads(man.read_text())
     head = (f"_From `{cmd}` with profile `{m.get('profile')}`, seed {m.get('seed')}, "
-            f"commit `{str(m.get('git_commit', 'unknown'))[:12]}`, on {m.get('machine', 'this machine')}; {wall_time(m)}; manifest `{folder}/manifest.json`._\n\n")
+            f"commit `{str(m.get('git_commit', 'unknown'))[:12]}`, on {m.get('machine', 'this machine')}; {wall_time(m)}{fresh_clone(figures)}; "
+            f"manifest `{folder}/manifest.json`._\n\n")
     tables = [(label, figures/'tables'/f'{n}.csv', rows, cols) for label, (n, rows, cols) in HEADLINE_TABLES.items() if (figures/'tables'/f'{n}.csv').exists()]
     pdiff = figures/'tables'/'paired_differences.csv'
     if tables:
