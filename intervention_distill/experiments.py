@@ -33,7 +33,7 @@ from .loading import ViewConfig
 from .loop import TrainConfig, TensorData, fit
 from .pipeline import (Targets, PipelineConfig, world_key, codebook_for, split_fields, build_teacher, field_targets,
                                            fallback_counts)
-from .train import student_for, train
+from .student_fit import student_for, train
 from .baselines import BASELINES, train_baseline, embed_fields
 from .tide import TIDE_METHODS, tide_config, train_tide
 from .student import StudentConfig

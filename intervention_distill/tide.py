@@ -33,6 +33,9 @@ from .loading import ViewConfig, PlateStats, plate_stats
 from .loop import TrainConfig, fit, save_checkpoint
 from .student import MultiscaleStudent, StudentConfig
 from .context import fit_response_model, context_settings
+from .world import simulate_world
+from .pipeline import codebook_for, split_fields
+from .student_fit import build_data
 
 # %% ../nbs/11_tide.ipynb #b177e2ac
 KO_PREFIX = 'KO:'
@@ -571,9 +574,6 @@ def train_tide(world, cfg:TrainConfig, tide:TIDEConfig, train_fields:Sequence[in
 # %% ../nbs/11_tide.ipynb #a6f0a070
 def world_tide_run(method:str, cfg:TrainConfig, out=None, resume:bool=False, select_every:int=0, embed:bool=False, verbose:bool=True) -> TIDERun:
     "Train TIDE method `method` (`TIDE_METHODS`) on the training compounds (scaffold split of `cfg.seed`) of the profile's simulated world."
-    from intervention_distill.world import simulate_world
-    from intervention_distill.pipeline import codebook_for, split_fields
-    from intervention_distill.train import build_data
     tcfg = tide_config(method, cfg.profile)
     world = simulate_world(cfg.profile, cfg.seed)
     _, _, fields_ = split_fields(world, cfg.seed)

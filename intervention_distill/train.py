@@ -4,106 +4,18 @@
 
 # %% ../nbs/10_train.ipynb #de63c47c
 from __future__ import annotations
-import argparse, hashlib, json, os, sys, time
-from dataclasses import dataclass, fields, replace
-from pathlib import Path
+import argparse, json, sys
+from dataclasses import fields
 
 # %% auto #0
-__all__ = ['STUDENT_OPTIONS', 'PROFILE_FIELDS', 'CHOICES', 'SUMMARY_KEYS', 'FieldTargets', 'student_for', 'train', 'load_student',
-           'toy_data', 'build_data', 'cli_parser', 'main', 'cli']
+__all__ = ['STUDENT_OPTIONS', 'PROFILE_FIELDS', 'CHOICES', 'SUMMARY_KEYS', 'cli_parser', 'main', 'cli']
 
 # %% ../nbs/10_train.ipynb #348436ba
-import numpy as np
-import pandas as pd
-import torch
-from torch.utils.data import Dataset
 from fastcore.docments import docments
-from .core import PROFILES, get_profile, pick_device, out_path
-from .data import ImageSet
-from .loading import MultiscaleDataset, ViewConfig, plate_stats, toy_fields
-from .world import simulate_world
-from .pipeline import Targets, PipelineConfig, prepare
-from .loop import TrainConfig, FitResult, fit, dist_env, save_checkpoint, load_checkpoint, checkpoints, read_metrics
-from .student import StudentConfig, MultiscaleStudent
-
-# %% ../nbs/10_train.ipynb #d04264e9
-class FieldTargets(Dataset):
-    "The multiscale views of the training fields, each item with its field's `soft` target row (and `identity` when the targets have one); read a batch at a time, its views cut in the loader's workers or, with `views_on` a device, there (`on_device`, called by the loop after the copy; on a GPU the `FieldStore`'s codes are held there when they fit)."
-    def __init__(self, views:MultiscaleDataset, targets:Targets, views_on:str|torch.device|None=None):
-        if len(targets) != len(views.images): raise ValueError(f"{len(targets)} target rows for {len(views.images)} image fields")
-        self.views, self.targets, self.views_on_device = views, targets, views_on is not None
-        if views_on is not None and torch.device(views_on).type == 'cuda': views.keep_on(views_on)
-    def __len__(self) -> int: return len(self.views)
-    def set_epoch(self, epoch:int): self.views.set_epoch(epoch)
-    def __getitem__(self, k:int) -> dict:
-        item = self.views[k]
-        i = int(item['index'])
-        item['soft'] = torch.from_numpy(self.targets.soft[i])
-        if self.targets.identity is not None: item['identity'] = torch.tensor(self.targets.identity[i])
-        return item
-    def __getitems__(self, ks) -> dict:
-        "The raw batch of `ks` (see `MultiscaleDataset.__getitems__`) with the targets' rows; tensors only (no string keys for a compiled loss to guard on)."
-        raw = {k: v for k, v in self.views.__getitems__(ks).items() if isinstance(v, torch.Tensor)}
-        i = raw['index'].numpy()
-        raw['soft'] = torch.from_numpy(self.targets.soft[i])
-        if self.targets.identity is not None: raw['identity'] = torch.from_numpy(np.asarray(self.targets.identity)[i])
-        return raw
-    def collate(self, raw:dict) -> dict: return raw if self.views_on_device else self.views.views(raw)
-    def on_device(self, batch:dict) -> dict: return self.views.views(batch) if 'corners' in batch else batch
-
-def student_for(profile:str, images:ImageSet, targets:Targets, **overrides) -> StudentConfig:
-    "The profile's `StudentConfig` sized for `images` (channels) and `targets` (codes, identities when λ > 0)."
-    n_id = targets.n_identities if overrides.get('identity_weight', 0) > 0 else 0
-    return StudentConfig.from_profile(profile, **{'in_chans': len(images.channels), 'n_codes': targets.n_codes, 'n_identities': n_id, **overrides})
-
-# %% ../nbs/10_train.ipynb #a9874462
-def train(images:ImageSet, targets:Targets, cfg:TrainConfig, student:StudentConfig|None=None, out:str|Path|None=None,
-          resume:bool=False, train_fields=None) -> FitResult:
-    "Distil `targets` into a `MultiscaleStudent` on `images` (fields `train_fields`, all by default) with `loop.fit`; files go to `out`, and `student.pt` when finished."
-    out = Path(out) if out is not None else out_path() / 'train'
-    scfg = student or student_for(cfg.profile, images, targets)
-    if len(targets) != len(images): raise ValueError(f"{len(targets)} target rows for {len(images)} image fields")
-    if scfg.n_codes != targets.n_codes: raise ValueError(f"student has n_codes={scfg.n_codes}, targets have {targets.n_codes} codes")
-    if scfg.identity_weight > 0 and targets.identity is None: raise ValueError("identity_weight > 0 needs targets.identity")
-    fields_ = np.arange(len(images)) if train_fields is None else np.asarray(train_fields, dtype=int)
-    view = ViewConfig.from_profile(get_profile(cfg.profile), n_crops=cfg.n_crops)
-    views = MultiscaleDataset(images, view, stats=plate_stats(images, fields_, max_fields=256, seed=cfg.seed), train=True, seed=cfg.seed, indices=fields_)
-    torch.manual_seed(cfg.seed)
-    model = MultiscaleStudent(scfg)
-    what = {**{f'student.{k}': v for k, v in scfg.to_dict().items()}, 'data.targets': targets.fingerprint(),
-            'data.fields': hashlib.sha256(fields_.tobytes()).hexdigest()[:16]}
-    dev = pick_device(cfg.device)
-    res = fit(model, FieldTargets(views, targets, views_on=dev if dev.type == 'cuda' else None), cfg, out=out, resume=resume, what=what, desc='train',
-              info=dict(targets=targets.source, n_train_fields=len(fields_), student=scfg.to_dict()))
-    if res.summary['finished'] and dist_env()[0] == 0:
-        save_checkpoint({'student': scfg.to_dict(), 'state_dict': res.final.state_dict(), 'step': res.step, 'targets': targets.source}, out/'student.pt')
-    return res
-
-def load_student(path:str|Path, device:str='cpu') -> MultiscaleStudent:
-    "The trained student saved as `student.pt` by `train`, in evaluation mode."
-    st = load_checkpoint(path)
-    if 'student' not in st: raise ValueError(f"{str(path)!r} is a training checkpoint, not a saved student (student.pt)")
-    model = MultiscaleStudent(StudentConfig(**st['student']))
-    model.load_state_dict(st['state_dict'])
-    return model.to(pick_device(device)).eval()
-
-# %% ../nbs/10_train.ipynb #4d0b4566
-def toy_data(profile:str='smoke', seed:int=0, n_fields:int=48) -> tuple[ImageSet, Targets]:
-    "Toy fields of the profile's size with seeded random targets (K codes of the profile; identity = the toy compound)."
-    P = get_profile(profile)
-    images = toy_fields(n_fields, size=P.image_size, cells=(1, 6), margin=P.crop_size // 2, seed=seed)
-    rng = np.random.default_rng([seed, 10])
-    ivs, codes = np.unique(images.meta.intervention_id, return_inverse=True)
-    soft = rng.dirichlet(np.full(P.n_codes, 0.3), size=len(ivs))[codes]
-    return images, Targets(soft / soft.sum(1, keepdims=True), np.unique(images.meta.compound, return_inverse=True)[1], 'toy Dirichlet targets')
-
-def build_data(profile:str='smoke', seed:int=0, data:str='world', targets:str='teacher', device:str='auto') -> tuple[ImageSet, Targets, np.ndarray|None]:
-    "`(images, targets, train_fields)` for the command line: the world's fields with the pipeline's targets (`pipeline.prepare`, networks on `device`) and its training fields, or `toy` data (all fields)."
-    if data == 'toy': return (*toy_data(profile, seed), None)
-    if data != 'world': raise ValueError(f"data must be 'world' or 'toy', got {data!r}")
-    if targets not in ('teacher', 'prior'): raise ValueError(f"targets must be 'teacher' or 'prior', got {targets!r}")
-    p = prepare(simulate_world(profile, seed), seed, PipelineConfig(profile, device=device), targets=targets)
-    return p.world.images, p.targets, p.train_fields
+from .core import PROFILES
+from .loop import TrainConfig, dist_env
+from .student import StudentConfig
+from .student_fit import student_for, train, build_data
 
 # %% ../nbs/10_train.ipynb #b7740edd
 STUDENT_OPTIONS = ('backbone', 'embed_dim', 'temperature', 'identity_weight', 'multiscale', 'fusion', 'weights_path')

@@ -13,6 +13,7 @@ import intervention_distill.loop as loop
 import intervention_distill.pipeline as pipeline
 import intervention_distill.teacher as teacher
 import intervention_distill.train as train_mod
+import intervention_distill.student_fit as student_fit
 import intervention_distill.experiments as experiments
 from intervention_distill.baselines import train_baseline
 from intervention_distill.loop import TrainConfig
@@ -32,7 +33,7 @@ def spy(monkeypatch):
     "Accept any device name; record (what, device) at every fit and context fit, then stop."
     seen = []
     fake = lambda device='auto': torch.device('cpu') if str(device) == 'auto' else torch.device(str(device))
-    for mod in (loop, pipeline, teacher, experiments, train_mod):
+    for mod in (loop, pipeline, teacher, experiments, train_mod, student_fit):
         if hasattr(mod, 'pick_device'): monkeypatch.setattr(mod, 'pick_device', fake)
     def fit(self, resume=False):
         seen.append((self.desc, str(self.cfg.device))); raise Stop
@@ -52,7 +53,7 @@ def test_every_fit_gets_the_requested_device(spy, world):
     tc = TrainConfig('smoke', 0, device=WANTED, max_steps=2, batch_size=8, n_crops=2, progress=False)
     _, _, tf = split_fields(world, 0)
     targets = Targets(np.full((len(world.images), 8), 1 / 8), np.zeros(len(world.images), int))
-    with pytest.raises(Stop): train_mod.train(world.images, targets, tc, train_fields=tf)
+    with pytest.raises(Stop): student_fit.train(world.images, targets, tc, train_fields=tf)
     with pytest.raises(Stop): train_baseline('simclr', world, tc, train_fields=tf)
     cfg = PipelineConfig('smoke', teacher_epochs=1, n_folds=2, device=WANTED)
     cb = codebook_for(world, 0)
