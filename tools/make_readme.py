@@ -17,6 +17,8 @@ from pathlib import Path
 import nbformat
 from nbconvert import MarkdownExporter
 
+from intervention_distill.core import get_profile
+
 ROOT = Path(__file__).resolve().parents[1]
 HEADLINE_TABLES = {   # figures/tables/<name>.csv → (rows shown: (column, value) or None for all, the columns, each as value [95% CI])
     'one_shot (compound)': ('one_shot', ('task', 'compound'), ['top1', 'top5', 'top10']),
@@ -66,15 +68,19 @@ def paper_markdown(path:Path=PAPER_RESULTS) -> str:
     return '\n'.join(out)
 
 
-PROFILE_SECTIONS = [   # (folder under the root, title, the command that writes it): the decisive profile first
-    ('figures/standard', 'standard profile: the comparison sized to decide (2 CPU cores)', 'make reproduce PROFILE=standard'),
-    ('figures', 'smoke profile: checks that every path runs (tiny world, wide intervals)', 'make reproduce'),
-]
+PROFILE_SECTIONS = {  # profile -> title of its block, the decisive profile first; its folder is the runner's (`Profile.out_subdir`)
+    'standard': 'standard profile: the comparison sized to decide (2 CPU cores)',
+    'smoke': 'smoke profile: checks that every path runs (tiny world, wide intervals)',
+}
 
 
 def results_markdown() -> str:
-    "The README's results section: one block per profile that has a reproduction (`PROFILE_SECTIONS`), then the paper's own numbers apart."
-    parts = [f"### {title}\n\n" + profile_results(ROOT/folder, folder, cmd) for folder, title, cmd in PROFILE_SECTIONS]
+    "The README's results section: one block per profile of `PROFILE_SECTIONS`, from its reproduction's folder, then the paper's own numbers apart."
+    parts = []
+    for name, title in PROFILE_SECTIONS.items():
+        folder = Path('figures', get_profile(name).out_subdir).as_posix()
+        cmd = 'make reproduce' + ('' if name == 'smoke' else f' PROFILE={name}')
+        parts.append(f"### {title}\n\n" + profile_results(ROOT/folder, folder, cmd))
     return '\n\n'.join(parts) + '\n\n### paper\n\n' + paper_markdown()
 
 
