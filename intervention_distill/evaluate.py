@@ -9,9 +9,9 @@ from collections.abc import Mapping, Sequence
 
 # %% auto #0
 __all__ = ['TIE_TOL', 'N_DRAWS', 'GENE_HELDOUT_FRAC', 'N_TARGET_SEEDS', 'UNIT_COLUMNS', 'ONE_SHOT_TASKS', 'PAIRED_TASKS',
-           'ONE_SHOT_METRICS', 'TARGET_METRICS', 'PHENO_METRICS', 'TARGET_SCORES', 'PAIR_SCORES', 'TABLE_COLUMNS',
-           'oracle_embeddings', 'plate_normalize', 'top_dose_mask', 'well_profiles', 'one_shot', 'topk_accuracy',
-           'gene_split', 'draw_seeds', 'one_shot_draws', 'bootstrap_ci', 'seeds_ci', 'TargetDiscovery',
+           'DECISIVE_HALF_WIDTH', 'ONE_SHOT_METRICS', 'TARGET_METRICS', 'PHENO_METRICS', 'TARGET_SCORES', 'PAIR_SCORES',
+           'TABLE_COLUMNS', 'oracle_embeddings', 'plate_normalize', 'top_dose_mask', 'well_profiles', 'one_shot',
+           'topk_accuracy', 'gene_split', 'draw_seeds', 'one_shot_draws', 'bootstrap_ci', 'seeds_ci', 'TargetDiscovery',
            'target_discovery', 'ranking_scores', 'target_scores', 'activity_map', 'consistency_map', 'one_shot_units',
            'score_units', 'hierarchical_bootstrap', 'verdict_from_interval', 'paired_differences', 'Evaluation',
            'evaluate_method', 'evaluate_embeddings', 'aggregate_seeds', 'results_tables', 'bound_vs_measured',
@@ -407,6 +407,8 @@ def hierarchical_bootstrap(units:pd.DataFrame, n_boot:int=1000, alpha:float=0.05
     lo, hi = np.quantile(B.mean(1), [alpha / 2, 1 - alpha / 2])
     est = float(np.mean(per_seed))
     return est, float(min(lo, est)), float(max(hi, est))
+
+DECISIVE_HALF_WIDTH = 0.05   # half-width of a paired 95% interval that decides a comparison: what the `standard` profile is sized for
 
 def verdict_from_interval(lo:float, hi:float) -> str:
     "`wins` if the interval of the method minus a baseline lies above 0, `loses` if below, else `ties`."

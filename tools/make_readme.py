@@ -18,6 +18,7 @@ import nbformat
 from nbconvert import MarkdownExporter
 
 from intervention_distill.core import get_profile
+from intervention_distill.evaluate import DECISIVE_HALF_WIDTH
 
 ROOT = Path(__file__).resolve().parents[1]
 HEADLINE_TABLES = {   # figures/tables/<name>.csv → (rows shown: (column, value) or None for all, the columns, each as value [95% CI])
@@ -126,7 +127,7 @@ def profile_results(figures:Path, folder:str, cmd:str) -> str:
         if res.exists():
             r = pd.read_csv(res)
             body += (f"**resolution**: the widest paired one-shot top-1 interval against the paper's baselines is ±{r.half_width.max():.3f}; "
-                     f"{int(r.decided_within_target.sum())} of {len(r)} such comparisons are within ±0.05 (`{folder}/tables/resolution.csv`).\n\n")
+                     f"{int(r.decided_within_target.sum())} of {len(r)} such comparisons are within ±{DECISIVE_HALF_WIDTH} (`{folder}/tables/resolution.csv`).\n\n")
         figs = [f for f in HEADLINE_FIGURES if (figures/f'{f}.png').exists()]
         return head + body + ''.join(f"\n![{f.replace('_', ' ')}]({folder}/{f}.png)\n" for f in figs)
     rows = '\n'.join(f"| `{a['path']}` | {a['kind']} | `{a['notebook']}` |" for a in m['artifacts'])
