@@ -18,7 +18,7 @@ KERNEL := intervention_distill
 export PYTHONHASHSEED := 0
 export MPLBACKEND := Agg
 
-.PHONY: reproduce test check export clean-nbs readme docs lab chromium bootstrap bench
+.PHONY: reproduce test check export clean-nbs readme docs lab chromium bootstrap bench fresh-clone
 
 bootstrap: $(STAMP)
 
@@ -33,6 +33,11 @@ $(STAMP): settings.ini setup.py
 
 reproduce: $(STAMP)
 	$(BIN)/python -m intervention_distill.reproduce --profile $(PROFILE) --seed $(SEED) --device $(DEVICE) $(if $(OUT),--out $(OUT),) $(if $(DATA_DIR),--data-dir $(DATA_DIR),)
+	$(BIN)/python tools/make_readme.py
+
+# Time `make reproduce PROFILE=...` in a fresh clone of HEAD (installation included) and bring its results back.
+fresh-clone: $(STAMP)
+	$(BIN)/python tools/fresh_clone.py --profile $(PROFILE)
 	$(BIN)/python tools/make_readme.py
 
 # Notebook tests write their artefacts to _test_out/, never into figures/.

@@ -106,10 +106,10 @@ class Profile:
 
 PROFILES = {
     'smoke': Profile('smoke'),
-    'standard': Profile('standard', n_compounds=400, n_moas=16, image_size=32, crop_size=16, n_codes=16, n_seeds=3,
+    'standard': Profile('standard', n_compounds=400, n_moas=60, image_size=32, crop_size=16, n_codes=16, n_seeds=3,
                         train_steps=400, batch_size=32, warmup_steps=20, checkpoint_every=100,
                         out_subdir='standard', notebooks=('14_one_shot',),
-                        compare_methods=('tide', 'mae', 'dino', 'cl_d', 'cl_r', 'tide_scfm', 'handcrafted', 'random')),
+                        compare_methods=('tide', 'mae', 'dino', 'cl_d', 'cl_r', 'tide_expression', 'handcrafted', 'random')),
     'paper': Profile('paper', n_compounds=1000, n_moas=30, n_cell_types=6, n_doses=6, image_size=256, crop_size=64,
                      fields_per_intervention=8, n_codes=64, n_seeds=3, out_subdir='paper',
                      train_steps=20_000, batch_size=128, lr=1e-3, warmup_steps=1000, ema_decay=0.999, checkpoint_every=1000,

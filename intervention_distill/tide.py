@@ -11,11 +11,12 @@ from typing import Callable, Mapping, NamedTuple, Sequence
 
 # %% auto #0
 __all__ = ['KO_PREFIX', 'KO_PROTOTYPES', 'TEACHER_INPUTS', 'SSL_METHODS', 'CODEBOOKS', 'TEACHERS', 'RNA_SOURCES', 'PAIR_STATUS',
-           'TAU_SWEEP', 'TIDE_METHODS', 'intervention_names', 'prototype_inputs', 'CosineCodebook', 'PrototypeCodebook',
-           'SpectralCodebook', 'dose_features', 'DoseFiLM', 'TeacherHead', 'TIDEConfig', 'tide_objective', 'make_ssl',
-           'TIDE', 'build_tide', 'WeakPairing', 'weak_pairs', 'TIDEItems', 'validation_split', 'knn_accuracy',
-           'KNNSelector', 'tide_config', 'TIDEInputs', 'standardised_expression', 'cell_type_means', 'tide_inputs',
-           'response_model', 'TIDERun', 'train_tide', 'world_tide_run']
+           'TAU_SWEEP', 'TIDE_METHODS', 'RESPONSE_CACHE_SIZE', 'intervention_names', 'prototype_inputs',
+           'CosineCodebook', 'PrototypeCodebook', 'SpectralCodebook', 'dose_features', 'DoseFiLM', 'TeacherHead',
+           'TIDEConfig', 'tide_objective', 'make_ssl', 'TIDE', 'build_tide', 'WeakPairing', 'weak_pairs', 'TIDEItems',
+           'validation_split', 'knn_accuracy', 'KNNSelector', 'tide_config', 'TIDEInputs', 'standardised_expression',
+           'cell_type_means', 'tide_inputs', 'response_key', 'response_model', 'TIDERun', 'train_tide',
+           'world_tide_run']
 
 # %% ../nbs/11_tide.ipynb #31483949
 import numpy as np
@@ -177,7 +178,7 @@ class TIDEConfig:
     ssl: str = 'dino'               # the SSL term: 'dino', 'mae' (ViT backbone) or 'none'
     codebook: str = 'learned'       # 'learned' prototypes per training intervention, or the fixed 'spectral' clusters
     teacher: str = 'image_rna'      # the three-stream teacher, or 'chem': fixed targets of the RNA + chemistry teacher
-    rna: str = 'expression'         # RNA and cell-type vectors: standardised 'expression', or the single-cell model 'finetuned'/'pretrained'
+    rna: str = 'finetuned'          # RNA and cell-type vectors: the single-cell model 'finetuned' on response (the paper's) or 'pretrained' only, or standardised 'expression'
     multiscale: bool = True         # crops + field (False: the field alone)
     ko_prototype: str = 'target_mean'   # a knockout's prototype: mean fingerprint of its training compounds, or 'learned'
     proto_dim: int = 128            # width of the prototypes and of h_s, h_t
@@ -441,8 +442,8 @@ TIDE_METHODS = {
     'tide_spectral_codebook': dict(codebook='spectral'),
     'tide_chem_teacher': dict(codebook='spectral', teacher='chem'),
     'tide_no_film': dict(film=False),
-    'tide_scfm': dict(rna='finetuned'),
     'tide_scfm_pretrained': dict(rna='pretrained'),
+    'tide_expression': dict(rna='expression'),
     'tide_single_scale': dict(multiscale=False),
     **{f'tide_tau_{t:g}': dict(tau=t) for t in TAU_SWEEP},
 }
@@ -503,30 +504,50 @@ def tide_inputs(world, train_fields:Sequence[int], cfg:TIDEConfig, seed:int=0, s
     outside = np.ones(len(meta), bool); outside[train_fields] = False
     labels[outside] = -1
     expr = world.expr[np.isin(intervention_names(world.expr.obs), train_iv)]
-    if cfg.rna == 'expression':
+    if cfg.rna == 'expression' or expr.n_obs == 0:
         R = standardised_expression(expr.X.toarray() if hasattr(expr.X, 'toarray') else np.asarray(expr.X))
         source = f'standardised expression of {len(R)} profiles of the training interventions; cell-type vectors given'
         if cell_ctx is None:
             cell_ctx, imputed = cell_type_means(R, expr.obs.cell_type.astype(str).to_numpy(), meta.cell_type.astype(str).unique())
             source = f"standardised expression of {len(R)} profiles of the training interventions; cell-type vectors: mean standardised profile ({len(imputed)} cell type(s) without profiles get the overall mean: {', '.join(imputed) or 'none'})"
+        if cfg.rna != 'expression': source = f"rna={cfg.rna!r} asked, but no training intervention has a profile: no single-cell model fitted; {source}"
     else:
-        model = response_model(world, [n for n in train_iv if not n.startswith(KO_PREFIX)], seed, finetune=cfg.rna == 'finetuned', device=device)
+        model, reused = response_model(world, [n for n in train_iv if not n.startswith(KO_PREFIX)], seed, finetune=cfg.rna == 'finetuned', device=device)
         obs = expr.obs
         R = model.encode_rna(expr, obs.dose_um.to_numpy(float), obs.cell_type.astype(str).tolist())
         if cell_ctx is None:
             cts = sorted(set(meta.cell_type.astype(str)) | set(obs.cell_type.astype(str)))
             cell_ctx = dict(zip(cts, model.cell_type_embedding(cts)))
-        source = (f"single-cell response model ({'fine-tuned on perturbation response' if cfg.rna == 'finetuned' else 'pretrained only'}): "
+        source = (f"single-cell response model ({'fine-tuned on perturbation response' if cfg.rna == 'finetuned' else 'pretrained only'}"
+                  f"{', the fit of identical inputs earlier in this process reused' if reused else ''}): "
                   f"dose-decoupled RNA encodings; cell-type vectors from DMSO controls (imputed, no controls: {dict(model.imputed) or 'none'})")
     return TIDEInputs(make, labels, weak_pairs(meta, expr.obs, labels), np.asarray(R, np.float32), expr.obs.dose_um.astype(float).to_numpy(), dict(cell_ctx), source)
 
-def response_model(world, train_compounds:Sequence[str], seed:int=0, finetune:bool=True, device:str='auto'):
-    "`context.fit_response_model` on the training compounds' profiles and the world's DMSO controls, with the pipeline's step budget (`Profile.pipeline_context_steps`)."
+RESPONSE_CACHE_SIZE = 4                      # response fits kept per process (a few worlds × seeds)
+_response_fits: dict = {}                    # key (`response_key`) -> fitted model, oldest first
+
+def response_key(expr, controls, train_compounds:Sequence[str], seed:int, finetune:bool, device:str, settings) -> str:
+    "SHA-256 of everything a response fit reads: the profiles and controls (values and obs), the training compounds, seed, `finetune`, device and settings."
+    h = hashlib.sha256(repr((sorted(map(str, train_compounds)), int(seed), bool(finetune), str(device), repr(settings))).encode())
+    for a in (expr, controls):
+        if a is None: h.update(b'none'); continue
+        h.update(np.ascontiguousarray(a.X.toarray() if hasattr(a.X, 'toarray') else a.X).tobytes())
+        h.update(pd.util.hash_pandas_object(a.obs.astype(str), index=True).to_numpy().tobytes()); h.update(repr(list(a.var_names)).encode())
+    return h.hexdigest()
+
+def response_model(world, train_compounds:Sequence[str], seed:int=0, finetune:bool=True, device:str='auto', cache:bool=True) -> tuple:
+    "`(model, reused)`: `context.fit_response_model` on the training compounds' profiles and the world's DMSO controls, with the pipeline's step budget (`Profile.pipeline_context_steps`); `cache`: reuse a fit of identical inputs of this process."
     steps = get_profile(world.profile).pipeline_context_steps
     S = context_settings(world.profile)
     if steps is not None: S = replace(S, pretrain_steps=int(steps), finetune_steps=int(steps))
     controls = world.controls.expr if getattr(world, 'controls', None) is not None else None
-    return fit_response_model(world.expr, train_compounds, controls, world.profile, seed, device=device, finetune=finetune, settings=S)
+    key = response_key(world.expr, controls, train_compounds, seed, finetune, str(device), S) if cache else None
+    if key in _response_fits: return _response_fits[key], True
+    model = fit_response_model(world.expr, train_compounds, controls, world.profile, seed, device=device, finetune=finetune, settings=S)
+    if cache:
+        _response_fits[key] = model
+        while len(_response_fits) > RESPONSE_CACHE_SIZE: _response_fits.pop(next(iter(_response_fits)))
+    return model, False
 
 # %% ../nbs/11_tide.ipynb #01cf3524
 class TIDERun(NamedTuple):

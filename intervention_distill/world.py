@@ -78,7 +78,23 @@ MOA_CATALOGUE = pd.DataFrame([
     ('ATPase inhibitor', 'ATP1A1', 'inhibitor'), ('cyclooxygenase inhibitor', 'PTGS1|PTGS2', 'inhibitor'),
     ('adrenergic receptor agonist', 'ADRB2', 'agonist'), ('p38 MAPK inhibitor', 'MAPK14', 'inhibitor'),
     ('thymidylate synthase inhibitor', 'TYMS', 'inhibitor'), ('ribonucleotide reductase inhibitor', 'RRM1|RRM2', 'inhibitor'),
-    ('FLT3 inhibitor', 'FLT3|KIT', 'inhibitor')], columns=['moa', 'targets', 'mode'])
+    ('FLT3 inhibitor', 'FLT3|KIT', 'inhibitor'),
+    # -- more real mechanisms, on targets the landmark panel already measures (OTHER_GENES), so the panel is unchanged
+    ('CHK inhibitor', 'CHEK1|CHEK2', 'inhibitor'), ('FGFR inhibitor', 'FGFR2|FGFR4', 'inhibitor'),
+    ('IGF-1 inhibitor', 'IGF1R', 'inhibitor'), ('BTK inhibitor', 'BTK', 'inhibitor'), ('AKT inhibitor', 'AKT1', 'inhibitor'),
+    ('FAK inhibitor', 'PTK2', 'inhibitor'), ('MELK inhibitor', 'MELK', 'inhibitor'), ('IKK inhibitor', 'IKBKB', 'inhibitor'),
+    ('nitric oxide synthase inhibitor', 'NOS3', 'inhibitor'), ('phospholipase inhibitor', 'PLA2G4A', 'inhibitor'),
+    ('JNK inhibitor', 'MAPK9', 'inhibitor'), ('protein tyrosine phosphatase inhibitor', 'PTPN1|PTPN6', 'inhibitor'),
+    ('PKC inhibitor', 'PRKCD', 'inhibitor'), ('casein kinase inhibitor', 'CSNK1A1', 'inhibitor'),
+    ('CDK7 inhibitor', 'CDK7', 'inhibitor'), ('HSP70 inhibitor', 'HSPA1A|HSPA8', 'inhibitor'),
+    ('survivin inhibitor', 'BIRC5', 'inhibitor'), ('IAP inhibitor', 'BIRC2', 'inhibitor'), ('CXCR antagonist', 'CXCR4', 'inhibitor'),
+    ('MMP inhibitor', 'MMP1|MMP2', 'inhibitor'), ('cathepsin inhibitor', 'CTSD|CTSL', 'inhibitor'),
+    ('ATP citrate lyase inhibitor', 'ACLY', 'inhibitor'), ('PAK inhibitor', 'PAK1', 'inhibitor'),
+    ('histone lysine demethylase inhibitor', 'KDM5A|KDM5B', 'inhibitor'), ('HIF inhibitor', 'HIF1A', 'inhibitor'),
+    ('PKA inhibitor', 'PRKACA', 'inhibitor'), ('CDC25 phosphatase inhibitor', 'CDC25A|CDC25B', 'inhibitor'),
+    ('RSK inhibitor', 'RPS6KA1', 'inhibitor'), ('MAPKAPK2 inhibitor', 'MAPKAPK2', 'inhibitor'), ('DDR inhibitor', 'DDR1', 'inhibitor'),
+    ('EPH receptor inhibitor', 'EPHA3', 'inhibitor'), ('PHGDH inhibitor', 'PHGDH', 'inhibitor'), ('ADAM inhibitor', 'ADAM10', 'inhibitor')],
+    columns=['moa', 'targets', 'mode'])
 
 # %% ../nbs/03_world.ipynb #efe28925
 CELL_LINES = ('A549', 'MCF7', 'U2OS', 'HepG2', 'PC3', 'HT29', 'HeLa', 'VCaP', 'HEK293T')
@@ -450,7 +466,7 @@ def _knockout_signatures(cpds:pd.DataFrame, moas:pd.DataFrame, genes:list[str], 
     "(genes table, expression signatures (genes × panel), morphology effects (genes × PHENOTYPES)) of the knockouts."
     gidx = {g: j for j, g in enumerate(genes)}
     tg = sorted({t for ts in cpds.targets for t in parse_targets(ts)}, key=gidx.get)
-    ctrl = sorted(rng.choice([g for g in genes if g not in set(TARGET_GENES)], size=max(2, len(tg) // 4), replace=False), key=gidx.get)
+    ctrl = sorted(rng.choice([g for g in genes if g not in set(TARGET_GENES) | set(tg)], size=max(2, len(tg) // 4), replace=False), key=gidx.get)
     rows, sig, ph = [], [], []
     for g in tg + ctrl:
         ms = [m for m in range(len(moas)) if g in tg and g in parse_targets(moas.targets[m])]

@@ -64,10 +64,16 @@ def test_every_fit_gets_the_requested_device(spy, world):
     assert spy == [('train', WANTED), ('simclr', WANTED), ('teacher', WANTED), ('context', WANTED), ('profile student', WANTED)]
 
 
-def test_the_command_line_passes_its_device_to_every_method(spy, tmp_path):
+def test_the_command_line_passes_its_device_to_every_method(spy, tmp_path, monkeypatch):
+    import intervention_distill.tide as tide
+    def fit_response_model(*a, device='auto', **kw):
+        spy.append(('response model', str(device))); raise Stop
+    monkeypatch.setattr(tide, 'fit_response_model', fit_response_model)
     with pytest.raises(Stop): train_mod.main(['--device', WANTED, '--out', str(tmp_path/'tide'), '--no-progress'])
+    with pytest.raises(Stop): train_mod.main(['--method', 'tide_expression', '--device', WANTED, '--out', str(tmp_path/'expr'), '--no-progress'])
     with pytest.raises(Stop): train_mod.main(['--method', 'student', '--device', WANTED, '--out', str(tmp_path/'student'), '--no-progress'])
-    assert spy == [('tide', WANTED), ('context', WANTED)]   # TIDE's own fit; the student's pipeline trains the context encoder first
+    # TIDE fits its single-cell model first; the ablation without one goes straight to its own fit; the student's pipeline trains the context encoder first
+    assert spy == [('response model', WANTED), ('tide_expression', WANTED), ('context', WANTED)]
 
 
 def test_tide_passes_its_device_to_the_single_cell_model(spy, world, monkeypatch):
@@ -77,5 +83,5 @@ def test_tide_passes_its_device_to_the_single_cell_model(spy, world, monkeypatch
     monkeypatch.setattr(tide, 'fit_response_model', fit_response_model)
     _, _, tf = split_fields(world, 0)
     tc = TrainConfig('smoke', 0, device=WANTED, max_steps=2, batch_size=8, n_crops=2, progress=False)
-    with pytest.raises(Stop): tide.train_tide(world, tc, tide.tide_config('tide_scfm'), tf)
+    with pytest.raises(Stop): tide.train_tide(world, tc, tide.tide_config('tide'), tf)
     assert spy == [('response model', WANTED)]
