@@ -43,3 +43,7 @@ def test_uncommitted_changes_are_refused(tmp_path):
     repo = _repo(tmp_path)
     (repo/'a.txt').write_text('changed\n')
     with pytest.raises(ValueError, match='a.txt'): fresh_clone('standard', repo, tmp_path/'clone', 'true')
+
+
+def test_a_profile_writing_into_figures_itself_is_refused(tmp_path):
+    with pytest.raises(ValueError, match="profile 'smoke' writes into figures/ itself"): fresh_clone('smoke', _repo(tmp_path), tmp_path/'clone', 'true')

@@ -48,6 +48,8 @@ def run_logged(cmd:str, cwd:Path, log:Path) -> tuple[int, float]:
 def fresh_clone(profile:str, repo:Path=ROOT, workdir:Path|None=None, command:str|None=None, keep:bool=False) -> pd.DataFrame:
     "Clone `repo`'s HEAD into `workdir`, time `command` (default `make reproduce PROFILE=<profile>`) there, copy the results back; the record."
     folder = Path('figures')/get_profile(profile).out_subdir
+    if folder == Path('figures'): raise ValueError(f"profile {profile!r} writes into figures/ itself, beside the other profiles' folders and the bench tables: "
+                                                  "copying it back would replace them; run `make reproduce` for it")
     commit = check_clean(repo)
     workdir = Path(workdir or repo.parent/f'fresh-clone-{profile}')
     if workdir.exists(): raise ValueError(f"workdir {workdir} exists: remove it or pass another --workdir")
