@@ -23,7 +23,7 @@ import pandas as pd
 import torch
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from common import machine, write_table  # noqa: E402
+from common import KEYS, machine, write_table  # noqa: E402
 from intervention_distill.chem import read_smi, morgan_fingerprints, tanimoto_matrix, tanimoto_matrix_naive  # noqa: E402
 
 
@@ -57,7 +57,7 @@ def main(argv=None):
               + ('' if m == n else f" (loop timed on {m} molecules, scaled by pair count)") + f"; speedup {rows[-1]['speedup']:.1f}x", flush=True)
     df = pd.DataFrame(rows)
     print(df.to_markdown(index=False, floatfmt='.3g'))
-    print(f"wrote {write_table(df, 'bench_codebook', ['n_molecules'], a.out)}")
+    print(f"wrote {write_table(df, 'bench_codebook', KEYS['bench_codebook'], a.out)}")
 
 
 if __name__ == '__main__':
