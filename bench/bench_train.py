@@ -31,7 +31,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from common import KEYS, bare_trainer, loop_parts, machine, timed_rate, write_table  # noqa: E402
 from intervention_distill.core import PROFILES, get_profile, pick_device  # noqa: E402
 from intervention_distill.loop import checkpoints, load_checkpoint, save_checkpoint  # noqa: E402
-from intervention_distill.train import train  # noqa: E402
+from intervention_distill.student_fit import train  # noqa: E402
 
 
 def peak_mb(device) -> float:

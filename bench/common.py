@@ -11,7 +11,7 @@ from intervention_distill.core import machine_info as machine   # the machine, t
 
 ROOT = Path(__file__).resolve().parents[1]
 TABLES = ROOT/'figures'/'tables'
-KEYS = {'bench_loader': ['setting', 'device', 'workers'], 'bench_train': ['setting', 'device', 'workers'], 'bench_codebook': ['n_molecules']}   # one row per key
+KEYS = {'bench_loader': ['setting', 'device'], 'bench_train': ['setting', 'device'], 'bench_codebook': ['n_molecules']}   # one row per key: the latest run's
 
 
 def sync(device:torch.device):
@@ -19,14 +19,14 @@ def sync(device:torch.device):
 
 
 def write_table(df:pd.DataFrame, name:str, key:list[str], out:str|Path|None=None) -> Path:
-    "Write `df` as `<out>/<name>.csv` (default figures/tables), keeping the rows of an existing file whose `key` is not in `df` (CPU and GPU rows side by side)."
+    "Write `df` as `<out>/<name>.csv` (default figures/tables), keeping the rows of an existing file whose `key` is not in `df` (CPU and GPU rows side by side): one row per key, the latest (`df`'s last row of a key; an older file's last)."
     path = Path(out or TABLES)/f'{name}.csv'
     path.parent.mkdir(parents=True, exist_ok=True)
     if path.exists():
         old = pd.read_csv(path)
-        if set(key) <= set(old.columns):
-            keep = ~old[key].astype(str).apply(tuple, axis=1).isin(df[key].astype(str).apply(tuple, axis=1))
-            df = pd.concat([old[keep], df], ignore_index=True)
+        if not set(key) <= set(old.columns): raise ValueError(f"{path} lacks key column(s) {sorted(set(key) - set(old.columns))}")
+        df = pd.concat([old, df], ignore_index=True)
+    df = df[~df[key].astype(str).duplicated(keep='last')]
     df.to_csv(path, index=False)
     return path
 
@@ -56,7 +56,7 @@ def loop_parts(profile:str, seed:int, device:torch.device, n_fields:int, workers
     from intervention_distill.core import get_profile
     from intervention_distill.loading import MultiscaleDataset, ViewConfig, field_store, make_loader, plate_stats
     from intervention_distill.loop import TrainConfig
-    from intervention_distill.train import toy_data
+    from intervention_distill.student_fit import toy_data
     images, targets = toy_data(profile, seed, n_fields=n_fields)
     store = field_store(images)
     cfg = TrainConfig(profile, seed, device=str(device), progress=False, **({} if workers is None else {'num_workers': workers}), **cfg_kw)
@@ -71,7 +71,7 @@ def bare_trainer(store, targets, cfg, device:torch.device, batch:dict):
     from intervention_distill.student import MultiscaleStudent, distill_loss
     from intervention_distill.core import get_profile
     from intervention_distill.loop import amp_dtype
-    from intervention_distill.train import student_for
+    from intervention_distill.student_fit import student_for
     scfg = student_for(cfg.profile, store, targets)
     torch._dynamo.reset()                                        # a fresh compilation, as the loop's
     torch.manual_seed(cfg.seed)
