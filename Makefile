@@ -60,7 +60,7 @@ check: $(STAMP)
 # the README's performance table. GPU rows: bench/gpu_bench.sh on a GPU machine, then bench/merge_tables.py.
 bench: $(STAMP)
 	$(BIN)/python bench/bench_loader.py --settings smoke,standard
-	$(BIN)/python bench/bench_train.py --settings smoke,standard --repeats 2
+	$(BIN)/python bench/bench_train.py --settings smoke,standard --repeats 5 --steps 60
 	$(BIN)/python bench/bench_codebook.py
 	$(BIN)/python tools/make_readme.py
 
