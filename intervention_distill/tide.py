@@ -535,18 +535,17 @@ def response_key(expr, controls, train_compounds:Sequence[str], seed:int, finetu
         h.update(pd.util.hash_pandas_object(a.obs.astype(str), index=True).to_numpy().tobytes()); h.update(repr(list(a.var_names)).encode())
     return h.hexdigest()
 
-def response_model(world, train_compounds:Sequence[str], seed:int=0, finetune:bool=True, device:str='auto', cache:bool=True) -> tuple:
-    "`(model, reused)`: `context.fit_response_model` on the training compounds' profiles and the world's DMSO controls, with the pipeline's step budget (`Profile.pipeline_context_steps`); `cache`: reuse a fit of identical inputs of this process."
+def response_model(world, train_compounds:Sequence[str], seed:int=0, finetune:bool=True, device:str='auto') -> tuple:
+    "`(model, reused)`: `context.fit_response_model` on the training compounds' profiles and the world's DMSO controls, with the pipeline's step budget (`Profile.pipeline_context_steps`), or the fit of identical inputs made earlier in this process (`reused`)."
     steps = get_profile(world.profile).pipeline_context_steps
     S = context_settings(world.profile)
     if steps is not None: S = replace(S, pretrain_steps=int(steps), finetune_steps=int(steps))
     controls = world.controls.expr if getattr(world, 'controls', None) is not None else None
-    key = response_key(world.expr, controls, train_compounds, seed, finetune, str(device), S) if cache else None
+    key = response_key(world.expr, controls, train_compounds, seed, finetune, str(device), S)
     if key in _response_fits: return _response_fits[key], True
     model = fit_response_model(world.expr, train_compounds, controls, world.profile, seed, device=device, finetune=finetune, settings=S)
-    if cache:
-        _response_fits[key] = model
-        while len(_response_fits) > RESPONSE_CACHE_SIZE: _response_fits.pop(next(iter(_response_fits)))
+    _response_fits[key] = model
+    while len(_response_fits) > RESPONSE_CACHE_SIZE: _response_fits.pop(next(iter(_response_fits)))     # the oldest fit goes
     return model, False
 
 # %% ../nbs/11_tide.ipynb #01cf3524
