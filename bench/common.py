@@ -52,14 +52,15 @@ def autocast_for(adt, device):
 
 
 def loop_parts(profile:str, seed:int, device:torch.device, n_fields:int, workers:int|None=None, **cfg_kw):
-    "Toy fields of `profile` in a `FieldStore`, their targets, the loop's `TrainConfig`, dataset and loader (views on the device on a GPU)."
+    "Toy fields of `profile` in a `FieldStore`, their targets, the loop's `TrainConfig` (its loader workers as the loop picks them for the student's data unless `workers`), dataset and loader (views on the device on a GPU)."
     from intervention_distill.core import get_profile
     from intervention_distill.loading import MultiscaleDataset, ViewConfig, field_store, make_loader, plate_stats
-    from intervention_distill.loop import TrainConfig
-    from intervention_distill.student_fit import toy_data
+    from intervention_distill.loop import TrainConfig, default_workers
+    from intervention_distill.student_fit import FieldTargets, toy_data
     images, targets = toy_data(profile, seed, n_fields=n_fields)
     store = field_store(images)
-    cfg = TrainConfig(profile, seed, device=str(device), progress=False, **({} if workers is None else {'num_workers': workers}), **cfg_kw)
+    workers = default_workers(device, 1, FieldTargets) if workers is None else workers     # the loop's choice for the student's data
+    cfg = TrainConfig(profile, seed, device=str(device), progress=False, num_workers=workers, **cfg_kw)
     view = ViewConfig.from_profile(get_profile(profile), n_crops=cfg.n_crops)
     ds = MultiscaleDataset(store, view, stats=plate_stats(store, max_fields=256, seed=seed), seed=seed)
     dl = make_loader(ds, cfg.batch_size, seed=seed, num_workers=cfg.num_workers, device=device, drop_last=True)

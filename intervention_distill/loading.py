@@ -22,6 +22,7 @@ import torch
 import torch.nn.functional as F
 from torch.utils.data import Dataset, DataLoader, DistributedSampler
 from .core import pick_device, project_root
+from .loop import SlotLoader
 from .data import ImageSet, ArrayImageSet, CELL_PAINTING_CHANNELS, _preview, plate_center_scale
 
 # %% ../nbs/05_loading.ipynb #91b58a4c
@@ -441,8 +442,8 @@ class MultiscaleDataset(Dataset):
 # %% ../nbs/05_loading.ipynb #a22e4d41
 def _raw(batch): return batch
 
-class ViewLoader(DataLoader):
-    "A `DataLoader` whose `set_epoch` reseeds both the shuffling and the augmentations, and whose `MultiscaleDataset` batches are cut in the workers or on `views_device`."
+class ViewLoader(SlotLoader):
+    "A `DataLoader` (workers hand batches over through shared memory: `loop.SlotLoader`) whose `set_epoch` reseeds both the shuffling and the augmentations, and whose `MultiscaleDataset` batches are cut in the workers or on `views_device`."
     # an explicit signature: torch's own `DataLoader.__init__` annotations cannot be evaluated (breaks `show_doc`)
     def __init__(self, dataset:Dataset, views_device:str|torch.device|None=None, **kwargs):
         "`views_device=None`: views are cut where the batch is read (worker processes); a device (e.g. `cuda`): raw uint8 batches travel (pinned, non-blocking) and the views are cut there."

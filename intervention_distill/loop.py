@@ -4,7 +4,7 @@
 
 # %% ../nbs/05_loop.ipynb #5cada1f4
 from __future__ import annotations
-import contextlib, json, math, os, platform, random, resource, sys, time
+import contextlib, json, math, os, platform, random, resource, sys, time, uuid, weakref
 from dataclasses import dataclass, fields, asdict
 from pathlib import Path
 from typing import Sequence
@@ -12,8 +12,8 @@ from typing import Sequence
 # %% auto #0
 __all__ = ['RUNTIME_FIELDS', 'CKPT_FORMAT', 'default_workers', 'TrainConfig', 'warmup_cosine', 'dist_env', 'setup_distributed',
            'StepSampler', 'rng_state', 'set_rng_state', 'save_checkpoint', 'load_checkpoint', 'checkpoints',
-           'check_compatible', 'TensorData', 'amp_dtype', 'peak_memory_mb', 'read_metrics', 'ema_pairs', 'ema_update',
-           'param_groups', 'FitResult', 'Learner', 'fit']
+           'check_compatible', 'TensorData', 'SlotBatch', 'BatchSlots', 'SlotLoader', 'amp_dtype', 'peak_memory_mb',
+           'read_metrics', 'ema_pairs', 'ema_update', 'param_groups', 'FitResult', 'Learner', 'fit']
 
 # %% ../nbs/05_loop.ipynb #2ffcb59e
 import numpy as np
@@ -23,14 +23,18 @@ import torch.nn as nn
 import torch.distributed as dist
 from torch.nn.parallel import DistributedDataParallel as DDP
 from torch.optim.swa_utils import AveragedModel, get_ema_multi_avg_fn
-from torch.utils.data import DataLoader, Dataset, DistributedSampler
+from torch.utils.data import DataLoader, Dataset, DistributedSampler, get_worker_info
 from tqdm.auto import tqdm
 from .core import get_profile, pick_device
 
 # %% ../nbs/05_loop.ipynb #4cbbe366
-def default_workers(device:torch.device, local_world:int=1) -> int:
-    "Loader workers when not set: none on a CPU (the training step uses the cores), else the free cores per process (at most 8)."
-    return 0 if device.type == 'cpu' else max(1, min(8, (os.cpu_count() or 2) // max(1, local_world) - 1))
+def default_workers(device:torch.device, local_world:int=1, data=None) -> int:
+    """Loader workers when not set. On a GPU the free cores per process (at most 8). On a CPU the `cpu_workers` that `data`
+    asks for (0 unless it says so: tensors in memory are batched by one indexing operation), at most the cores that
+    torch's intra-op threads leave free (none when they use every core)."""
+    cores = (os.cpu_count() or 2) // max(1, local_world)
+    if device.type != 'cpu': return max(1, min(8, cores - 1))
+    return max(0, min(int(getattr(data, 'cpu_workers', 0)), cores - torch.get_num_threads()))
 
 RUNTIME_FIELDS = ('device', 'num_workers', 'compile', 'channels_last', 'amp', 'checkpoint_every', 'keep_checkpoints', 'stop_at', 'progress')
 
@@ -56,7 +60,7 @@ class TrainConfig:
     compile: bool|None = None          # torch.compile; None = the profile's `compile_on_cuda` on CUDA, off elsewhere
     checkpoint_every: int|None = None  # steps between checkpoints (the last step is always saved)
     keep_checkpoints: int = 2          # newest checkpoints kept on disk
-    num_workers: int|None = None       # DataLoader worker processes; None = 0 on a CPU, else the free cores (≤ 8 per process)
+    num_workers: int|None = None       # DataLoader worker processes; None = `default_workers` (on a CPU chosen with the data, by the loop)
     device: str = 'auto'               # auto, cpu, cuda, cuda:N or mps (under torchrun: cuda:LOCAL_RANK)
     stop_at: int|None = None           # stop after this step (with a checkpoint), e.g. before a pre-emption
     progress: bool = True              # progress bar (rank 0)
@@ -79,7 +83,7 @@ class TrainConfig:
         if self.stop_at is not None and not 1 <= self.stop_at <= self.max_steps:
             raise ValueError(f"stop_at must lie in [1, max_steps={self.max_steps}], got {self.stop_at!r}")
         dev = pick_device(self.device)
-        if self.num_workers is None: self.num_workers = default_workers(dev, int(os.environ.get('LOCAL_WORLD_SIZE', 1)))
+        if self.num_workers is None and dev.type != 'cpu': self.num_workers = default_workers(dev, int(os.environ.get('LOCAL_WORLD_SIZE', 1)))
 
     def what(self) -> dict:
         "The fields that define the computation (a resumed run must match them)."
@@ -194,6 +198,100 @@ class TensorData(Dataset):
         "The same items with floating-point tensors cast to `dtype`."
         return TensorData(**{k: v.to(dtype) if v.is_floating_point() else v for k, v in self.tensors.items()})
 
+# %% ../nbs/05_loop.ipynb #ff1bca49
+def _flatten(b, out:list):
+    "The structure of batch `b` with its tensors replaced by their positions in `out` (appended)."
+    if isinstance(b, torch.Tensor): out.append(b); return ('t', len(out) - 1)
+    if isinstance(b, dict): return ('d', {k: _flatten(v, out) for k, v in b.items()})
+    if isinstance(b, (list, tuple)): return ('l' if isinstance(b, list) else 'u', [_flatten(v, out) for v in b])
+    return ('v', b)
+
+def _unflatten(s, ts:list):
+    kind, v = s
+    if kind == 't': return ts[v]
+    if kind == 'd': return {k: _unflatten(x, ts) for k, x in v.items()}
+    if kind in 'lu': return (list if kind == 'l' else tuple)(_unflatten(x, ts) for x in v)
+    return v
+
+def _nbytes(t:torch.Tensor) -> int: return -(-t.numel() * t.element_size() // 64) * 64     # 64-byte aligned
+
+_SLOT_SETS = weakref.WeakValueDictionary()          # token → the BatchSlots of this process, for batches dropped unread
+
+class SlotBatch:
+    "A batch waiting in slot `slot` of the `BatchSlots` named `token`: each tensor's `(offset, dtype, shape)` and the batch's structure."
+    def __init__(self, token:str, slot:int, layout:list, structure): self.token, self.slot, self.layout, self.structure, self.open = token, slot, layout, structure, False
+    def __setstate__(self, state): self.__dict__.update(state, open=True)      # received by the training process: its slot is held until taken
+    def __del__(self, _sets=_SLOT_SETS):                                    # (the registry bound here: module globals may be gone at exit)
+        slots = _sets.get(self.token) if self.open else None
+        if slots is not None: slots.busy[self.slot] = 0
+
+class BatchSlots:
+    "Shared-memory slots of `slot_bytes` bytes, `per_worker` for each of `n_workers` loader workers: `put` (in a worker) writes a batch and returns a `SlotBatch`; `take` (in the training process) copies it out and frees the slot."
+    def __init__(self, slot_bytes:int, n_workers:int, per_worker:int, timeout_s:float=300.0):
+        if slot_bytes < 1 or n_workers < 1 or per_worker < 1: raise ValueError(f"need positive slot_bytes, n_workers and per_worker, got {slot_bytes}, {n_workers}, {per_worker}")
+        self.slot_bytes, self.n_workers, self.per_worker, self.timeout_s = int(slot_bytes), n_workers, per_worker, timeout_s
+        self.buffer = torch.zeros((n_workers * per_worker, self.slot_bytes), dtype=torch.uint8).share_memory_()
+        self.busy = torch.zeros(n_workers * per_worker, dtype=torch.int32).share_memory_()
+        self.counts = torch.zeros((n_workers, 2), dtype=torch.int64).share_memory_()   # per worker (each writes its own row): batches through slots, batches that did not fit
+        self.token, self.sent = uuid.uuid4().hex, 0
+        _SLOT_SETS[self.token] = self
+
+    def put(self, batch, worker:int|None=None):
+        "In worker `worker` (default: this loader worker's id; outside a worker `batch` is returned as it is): `batch` written into the worker's next slot once it is free, as a `SlotBatch`; `batch` itself when it does not fit (counted)."
+        if worker is None:
+            info = get_worker_info()
+            if info is None: return batch
+            worker = info.id
+        ts = []; structure = _flatten(batch, ts)
+        if sum(map(_nbytes, ts)) > self.slot_bytes: self.counts[worker, 1] += 1; return batch
+        slot, t0 = worker * self.per_worker + self.sent % self.per_worker, time.monotonic()
+        while self.busy[slot]:
+            if time.monotonic() - t0 > self.timeout_s:
+                raise RuntimeError(f"loader worker {worker}: slot {slot} still holds a batch the training process has not taken after {self.timeout_s:g} s")
+            time.sleep(2e-4)
+        row, layout, off = self.buffer[slot], [], 0
+        for t in ts:
+            n = t.numel() * t.element_size()
+            row[off:off + n].view(t.dtype).view(t.shape).copy_(t)
+            layout.append((off, t.dtype, tuple(t.shape))); off += _nbytes(t)
+        self.sent += 1; self.counts[worker, 0] += 1; self.busy[slot] = 1
+        return SlotBatch(self.token, slot, layout, structure)
+
+    def take(self, b):
+        "The batch of `SlotBatch` `b`, copied out of its slot (which is freed); any other batch as it is."
+        if not isinstance(b, SlotBatch): return b
+        row, ts = self.buffer[b.slot], []
+        for off, dtype, shape in b.layout:
+            n = math.prod(shape) * dtype.itemsize
+            ts.append(row[off:off + n].view(dtype).view(shape).clone())
+        b.open = False; self.busy[b.slot] = 0
+        return _unflatten(b.structure, ts)
+
+    def report(self) -> dict:
+        "Slots, their size, and the batches that went through them or did not fit (`fallbacks`)."
+        n = self.counts.sum(0).tolist()
+        return dict(slots=len(self.busy), slot_bytes=self.slot_bytes, batches=n[0], fallbacks=n[1])
+
+class _SlotCollate:
+    "`collate_fn` of a worker: the batch, then `slots.put` (a class, not a closure: picklable for spawned workers)."
+    def __init__(self, collate, slots:BatchSlots): self.collate, self.slots = collate, slots
+    def __call__(self, items): return self.slots.put(self.collate(items))
+
+class SlotLoader(DataLoader):
+    "A `DataLoader` whose workers hand batches over through `BatchSlots` when it has workers and does not pin memory (`slots`, else `None`); the slots are sized from one batch of the first indices, made here, with `room` to spare."
+    def __init__(self, dataset:Dataset, room:float=2.0, **kwargs):
+        super().__init__(dataset, **kwargs)
+        self.slots = None
+        if self.num_workers > 0 and not self.pin_memory and self.batch_size is not None:
+            idx = list(range(min(len(dataset), self.batch_size)))
+            probe = self.collate_fn(dataset.__getitems__(idx) if hasattr(dataset, '__getitems__') else [dataset[i] for i in idx])
+            ts = []; _flatten(probe, ts)
+            self.slots = BatchSlots(max(64, int(room * sum(map(_nbytes, ts)))), self.num_workers, (self.prefetch_factor or 2) + 2)
+            self.collate_fn = _SlotCollate(self.collate_fn, self.slots)
+    def __iter__(self):
+        it = super().__iter__()
+        return it if self.slots is None else map(self.slots.take, it)
+
 # %% ../nbs/05_loop.ipynb #12e18664
 def amp_dtype(amp:str, device:torch.device) -> torch.dtype|None:
     "The autocast dtype: bf16 where asked for or (`auto`) on CUDA GPUs that support it; `None` = float32."
@@ -296,8 +394,8 @@ class Learner:
         spe = len(data) // cfg.batch_size
         if spe == 0: raise ValueError(f"{len(data)} training items cannot fill one global batch of {cfg.batch_size}")
         sampler = StepSampler(data, per_replica=spe * cfg.batch_size // self.world, num_replicas=self.world, rank=self.rank, seed=cfg.seed)
-        nw = cfg.num_workers
-        loader = DataLoader(data, batch_size=micro, sampler=sampler, num_workers=nw, collate_fn=getattr(data, 'collate', None),
+        nw = self.num_workers = cfg.num_workers if cfg.num_workers is not None else default_workers(self.device, int(os.environ.get('LOCAL_WORLD_SIZE', 1)), data)
+        loader = SlotLoader(data, batch_size=micro, sampler=sampler, num_workers=nw, collate_fn=getattr(data, 'collate', None),
                             pin_memory=self.device.type == 'cuda',
                             persistent_workers=nw > 0, prefetch_factor=2 if nw > 0 else None,
                             generator=torch.Generator().manual_seed(cfg.seed))     # its own generator: the global RNG is not touched
@@ -437,7 +535,7 @@ class Learner:
                             first_loss=recs[0]['loss'] if recs else None, seconds=wall,
                             steps_per_s=(len(recs) - 1) / (recs[-1]['time_s'] - recs[0]['time_s']) if len(recs) > 1 else None,
                             device=str(device), device_name=torch.cuda.get_device_name(device) if device.type == 'cuda' else platform.processor() or platform.machine(),
-                            world_size=self.world, num_workers=cfg.num_workers, amp=str(adt or torch.float32), channels_last=cl, compile=use_compile,
+                            world_size=self.world, num_workers=self.num_workers, batch_slots=self.loader.slots.report() if self.loader.slots else None, amp=str(adt or torch.float32), channels_last=cl, compile=use_compile,
                             peak_memory_mb=peak_memory_mb(device), train=asdict(cfg), **self.info)
         self._event('after_fit')
         if self.rank == 0 and self.out is not None: (self.out/'summary.json').write_text(json.dumps(self.summary, indent=1, default=str) + '\n')

@@ -25,6 +25,7 @@ from .student import StudentConfig, MultiscaleStudent
 # %% ../nbs/10_student_fit.ipynb #d04264e9
 class FieldTargets(Dataset):
     "The multiscale views of the training fields, each item with its field's `soft` target row (and `identity` when the targets have one); read a batch at a time, its views cut in the loader's workers or, with `views_on` a device, there (`on_device`, called by the loop after the copy; on a GPU the `FieldStore`'s codes are held there when they fit)."
+    cpu_workers = 1        # on a CPU with a core free of torch's threads, the views are cut in one worker process, beside the training step
     def __init__(self, views:MultiscaleDataset, targets:Targets, views_on:str|torch.device|None=None):
         if len(targets) != len(views.images): raise ValueError(f"{len(targets)} target rows for {len(views.images)} image fields")
         self.views, self.targets, self.views_on_device = views, targets, views_on is not None
