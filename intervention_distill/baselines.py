@@ -362,6 +362,7 @@ class MAE(nn.Module):
 # %% ../nbs/11_baselines.ipynb #115898d8
 class TrainItems(Dataset):
     "Training items for a baseline: `n_views` differently seeded views of each field, plus one same-compound transcriptome when `expr` is given."
+    cpu_workers = 1        # views are cut item by item: on a CPU with a core free of torch's threads, in one loader worker beside the training step
     VIEW_SEED_STRIDE = 1_000_003
 
     def __init__(self, images:ImageSet, view:ViewConfig, stats:PlateStats, seed:int, indices:Sequence[int], n_views:int=1,

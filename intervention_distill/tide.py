@@ -334,6 +334,7 @@ def weak_pairs(image_meta:pd.DataFrame, expr_obs:pd.DataFrame, labels:Sequence[i
 # %% ../nbs/11_tide.ipynb #33963b93
 class TIDEItems(Dataset):
     "Training items of TIDE: the SSL views of each field + one weakly paired RNA vector (same intervention and cell type, any dose), both doses, the cell-type vector, the class."
+    cpu_workers = TrainItems.cpu_workers     # views cut item by item, as the baselines'
     def __init__(self, images:ImageSet, view:ViewConfig, stats:PlateStats, seed:int, indices:Sequence[int], pairing:WeakPairing,
                  rna:np.ndarray, rna_dose:Sequence[float], cell_ctx:Mapping[str, np.ndarray], n_views:int=2, targets:np.ndarray|None=None):
         if len(pairing.table) != len(images): raise ValueError(f"the pairing covers {len(pairing.table)} images, the image set has {len(images)}")
