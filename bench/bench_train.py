@@ -6,13 +6,15 @@ precision, memory layout, compilation and loader workers) we time, in one proces
 
 * **bare**: the student's forward, distillation loss, backward and AdamW step on one batch already on the device
   (no loader, clipping, schedule, EMA, metrics or checkpoints);
-* **loop**: the project's training loop itself, with its loader in the loop (views cut in the workers on a CPU,
-  on the GPU there), clipping, schedule, EMA and the metrics log: steps/s over the steps after the warm-up. Its one
+* **loop**: the project's training loop itself, with its loader in the loop (views cut in its loader workers, which
+  hand batches over through shared-memory slots on a CPU, or on the GPU there; on a CPU the loop gives the student's
+  data one worker when a core is free of torch's threads), clipping, schedule, EMA and the metrics log: steps/s over the steps after the warm-up. Its one
   checkpoint is written after the last timed step: a checkpoint is a cost per checkpoint, not per step (every 10
   steps in the 60-step smoke run, every 100 at standard, 1,000 at paper), reported on its own as `checkpoint_s`
   (one save of the run's checkpoint, fsync included) with the profile's `checkpoint_every`.
 
-The ratio loop/bare must be >= 0.9. Also reported: fields/s of the loop and the peak memory (CUDA's peak
+The ratio loop/bare must be >= 0.9: the row keeps the median of the repeats, with the lowest and highest beside it.
+Also reported: the batches that did not fit a slot (`slot_fallbacks`, 0 when all went through the slots), fields/s of the loop and the peak memory (CUDA's peak
 allocation on a GPU, the process's peak resident set on a CPU). Rows are merged into figures/tables/bench_train.csv
 by (setting, device).
 
@@ -39,15 +41,15 @@ def peak_mb(device) -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 2**10
 
 
-def loop_rate(store, targets, cfg, warmup:int) -> tuple[float, float]:
-    "Steps/s of the training loop over its steps after `warmup` (timestamps of its own metrics log), and the seconds of one save of its checkpoint."
+def loop_rate(store, targets, cfg, warmup:int) -> tuple[float, float, dict]:
+    "Steps/s of the training loop over its steps after `warmup` (timestamps of its own metrics log), the seconds of one save of its checkpoint, and the run's summary."
     torch._dynamo.reset()                                        # compiled afresh, not from the bare step's cache
     with tempfile.TemporaryDirectory() as d:
         res = train(store, targets, cfg, out=d)
         state = load_checkpoint(checkpoints(d)[-1])
         t0 = time.perf_counter(); save_checkpoint(state, Path(d)/'again.pt'); ckpt_s = time.perf_counter() - t0
     t = [r['time_s'] for r in res.records]
-    return (len(t) - warmup) / (t[-1] - t[warmup - 1]), ckpt_s
+    return (len(t) - warmup) / (t[-1] - t[warmup - 1]), ckpt_s, res.summary
 
 
 def bench_setting(name:str, device, n_fields:int, steps:int, warmup:int, workers:int|None, seed:int, repeats:int) -> dict:
@@ -56,16 +58,17 @@ def bench_setting(name:str, device, n_fields:int, steps:int, warmup:int, workers
     del dl
     if device.type == 'cuda': torch.cuda.reset_peak_memory_stats(device)
     step = bare_trainer(store, targets, cfg, device, batch)
-    bare, loops, ckpt_s = [timed_rate(step, steps, warmup, device)], [], []
+    bare, loops, ckpt_s, fallbacks = [timed_rate(step, steps, warmup, device)], [], [], 0
     for _ in range(repeats):                                     # bare, loop, bare, loop, bare: each loop against the bare runs around it
-        rate, c = loop_rate(store, targets, cfg, warmup)
-        loops.append(rate); ckpt_s.append(c)
+        rate, c, summary = loop_rate(store, targets, cfg, warmup)
+        loops.append(rate); ckpt_s.append(c); fallbacks += (summary['batch_slots'] or {}).get('fallbacks', 0)
         bare.append(timed_rate(step, steps, 1, device))
     ratios = [lp / ((b0 + b1) / 2) for lp, b0, b1 in zip(loops, bare, bare[1:])]
     k = int(np.argsort(ratios)[len(ratios) // 2])               # the median run
     b = (bare[k] + bare[k + 1]) / 2
     return dict(setting=name, device=device.type, loop_steps_per_s=loops[k], bare_steps_per_s=b, loop_over_bare=ratios[k],
-                loop_fields_per_s=loops[k] * cfg.batch_size, batch=cfg.batch_size, workers=cfg.num_workers, peak_mb=peak_mb(device),
+                loop_over_bare_min=min(ratios), loop_over_bare_max=max(ratios), loop_fields_per_s=loops[k] * cfg.batch_size,
+                batch=cfg.batch_size, workers=summary['num_workers'], slot_fallbacks=fallbacks, peak_mb=peak_mb(device),
                 checkpoint_s=float(np.median(ckpt_s)), checkpoint_every=get_profile(name).checkpoint_every,
                 repeats=repeats, **machine(device))
 

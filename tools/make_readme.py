@@ -32,8 +32,9 @@ HEADLINE_FIGURES = ['embedding_umap_moa', 'retrieval_examples', 'prototype_umap'
 BENCH_TABLES = {      # figures/tables/<name>.csv (written by bench/*.py) → (what it measures, columns shown, ratio column, target)
     'bench_loader': ('loader fields/s over the fields/s the training step consumes', ['setting', 'device', 'workers', 'loader_fields_per_s',
                      'consumption_fields_per_s', 'loader_over_consumption', 'machine', 'torch', 'threads', 'load'], 'loader_over_consumption', 3.0),
-    'bench_train': ('training loop (loader in the loop) steps/s over a bare forward/backward step', ['setting', 'device', 'workers',
-                    'loop_steps_per_s', 'bare_steps_per_s', 'loop_over_bare', 'machine', 'torch', 'threads', 'load'], 'loop_over_bare', 0.9),
+    'bench_train': ('training loop (loader in the loop) steps/s over a bare forward/backward step (median of `repeats` runs, each between two bare timings; lowest and highest beside it)', ['setting', 'device', 'workers',
+                    'loop_steps_per_s', 'bare_steps_per_s', 'loop_over_bare', 'loop_over_bare_min', 'loop_over_bare_max', 'repeats', 'machine', 'torch',
+                    'threads', 'load'], 'loop_over_bare', 0.9),
     'bench_codebook': ('Tanimoto matrix against a naive pairwise loop (seconds: fingerprints + matrix, median of `repeats` after a first, cold call '
                        'whose matrix time is `matrix_seconds_cold`; target at the 5,000-molecule scale)', ['n_molecules', 'seconds', 'matrix_seconds',
                        'matrix_seconds_cold', 'naive_seconds', 'speedup', 'repeats', 'machine', 'torch', 'load'], 'speedup', 20.0),
