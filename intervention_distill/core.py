@@ -10,7 +10,8 @@ from pathlib import Path
 
 # %% auto #0
 __all__ = ['TIDE_SSL', 'PROFILES', 'Profile', 'get_profile', 'profile_table', 'pick_device', 'seed_everything', 'project_root',
-           'out_path', 'shared_data_dir', 'git_commit', 'machine_info', 'RunConfig', 'save_figure', 'save_table']
+           'out_path', 'shared_data_dir', 'git_commit', 'machine_info', 'RunConfig', 'run_stamp', 'save_figure',
+           'save_table']
 
 # %% ../nbs/00_core.ipynb #320bcee6
 import numpy as np
@@ -229,10 +230,19 @@ class RunConfig:
     def params(self) -> dict: return {f.name: getattr(self, f.name) for f in fields(self)}
 
 # %% ../nbs/00_core.ipynb #eda62f7f
-def save_figure(fig, name:str, out_dir:str|Path|None=None, dpi:int=150) -> list[Path]:
-    "Save matplotlib `fig` as `<out>/<name>.png` and `.pdf`; return the paths."
-    out = out_path(out_dir)
-    paths = [out/f'{name}.png', out/f'{name}.pdf']
+def run_stamp(cfg:RunConfig) -> str:
+    "The line a figure carries: profile, seed, data and the commit that made it."
+    data = 'simulated world' if cfg.data_dir is None else f'data {Path(cfg.data_dir).name}'
+    sha = git_commit()
+    return f"profile {cfg.profile} · seed {cfg.seed} · {data} · commit {sha[:12]}{'-dirty' if sha.endswith('-dirty') else ''}"
+
+def save_figure(fig, name:str, cfg:RunConfig, dpi:int=150) -> list[Path]:
+    "Stamp matplotlib `fig` with `run_stamp(cfg)` and save it as `<cfg.out>/<name>.png` and `.pdf`; return the paths."
+    if not isinstance(cfg, RunConfig):
+        raise TypeError(f"save_figure needs the notebook's RunConfig (for the folder and the stamp), got {cfg!r}")
+    lowest = fig.get_tightbbox(fig.canvas.get_renderer()).y0 / fig.get_figheight()  # below every artist, legends too
+    fig.text(0.5, lowest - 0.01, run_stamp(cfg), ha='center', va='top', fontsize=6, color='0.45')
+    paths = [cfg.out/f'{name}.png', cfg.out/f'{name}.pdf']
     paths[0].parent.mkdir(parents=True, exist_ok=True)
     fig.savefig(paths[0], dpi=dpi, bbox_inches='tight', metadata={'Software': None})
     fig.savefig(paths[1], bbox_inches='tight', metadata={'CreationDate': None, 'Creator': None, 'Producer': None})
