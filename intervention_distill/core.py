@@ -9,9 +9,9 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 
 # %% auto #0
-__all__ = ['TIDE_SSL', 'PROFILES', 'Profile', 'get_profile', 'profile_table', 'pick_device', 'seed_everything', 'project_root',
-           'out_path', 'shared_data_dir', 'git_commit', 'machine_info', 'RunConfig', 'run_stamp', 'save_figure',
-           'save_table']
+__all__ = ['TIDE_SSL', 'PROFILES', 'OUTPUTS', 'Profile', 'get_profile', 'profile_table', 'pick_device', 'seed_everything',
+           'project_root', 'out_path', 'shared_data_dir', 'git_commit', 'machine_info', 'RunConfig', 'run_stamp',
+           'save_figure', 'save_table']
 
 # %% ../nbs/00_core.ipynb #320bcee6
 import numpy as np
@@ -188,12 +188,14 @@ def shared_data_dir() -> Path|None:
     return p if p.is_dir() else None
 
 # %% ../nbs/00_core.ipynb #7fe8b0b8
+OUTPUTS = 'figures'  # what runs write: a reproduction rewriting its own figures leaves the code it ran clean
+
 def git_commit(root:str|Path|None=None) -> str:
-    "Current commit of the project (with `-dirty` when tracked files have uncommitted changes), or `unknown` outside a git checkout."
+    "Current commit of the project (with `-dirty` when tracked code or data differ from it), or `unknown` outside a git checkout."
     try:
         kw = dict(cwd=root or project_root(), capture_output=True, text=True, check=True)
         sha = subprocess.run(['git', 'rev-parse', 'HEAD'], **kw).stdout.strip()
-        dirty = subprocess.run(['git', 'status', '--porcelain', '--untracked-files=no'], **kw).stdout.strip()
+        dirty = subprocess.run(['git', 'status', '--porcelain', '--untracked-files=no', '--', '.', f':(exclude){OUTPUTS}'], **kw).stdout.strip()
         return sha + ('-dirty' if dirty else '')
     except (subprocess.CalledProcessError, FileNotFoundError): return 'unknown'
 
